@@ -1,0 +1,118 @@
+# gesta: build, test and measure.
+#
+#   make            build build/gesta, build/libgesta.a, build/libgesta.so
+#   make demo       install missing Debian packages, build, code the bundled article
+#   make test       install missing Debian packages, build, run every test
+#   make asan | ubsan | valgrind   the test suite under each checker
+#   make install [PREFIX=/usr/local]
+#   make regen      regenerate the committed tables from Debian data packages
+#   make eval       accuracy on ../shared/eval      make bench   speed on ../shared/corpus
+#   make fuzz       run each fuzz harness for FUZZ_SECONDS (libFuzzer, clang)
+
+CC       ?= cc
+BUILD    ?= build
+PREFIX   ?= /usr/local
+SHARED   ?= ../shared
+PKGS     := libutf8proc jansson libxml-2.0
+OPT      ?= -O2
+SAN      ?=
+VALGRIND ?=
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wno-missing-field-initializers
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS := -std=gnu11 $(CFLAGS) $(WARN) -Iinclude $(PKG_CFLAGS) -D_GNU_SOURCE \
+              -DGESTA_BUILDING -fvisibility=hidden -fPIC -MMD -MP $(SAN)
+LDLIBS   := $(PKG_LIBS) -lpthread -lm
+ALL_LDFLAGS := $(LDFLAGS) $(SAN)
+
+LIB_SRC  := $(wildcard src/*.c src/core/*.c src/text/*.c src/lang/*.c src/dict/*.c \
+                       src/code/*.c src/io/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all deps demo test check asan ubsan valgrind install uninstall clean regen eval bench \
+        fuzz coverage
+
+all: $(BUILD)/gesta $(BUILD)/libgesta.a $(BUILD)/libgesta.so $(BUILD)/gesta.pc
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libgesta.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libgesta.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libgesta.so.0 $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/gesta: $(CLI_OBJ) $(BUILD)/libgesta.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgesta.a $(LDLIBS)
+
+$(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libgesta.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libgesta.a $(LDLIBS)
+
+$(BUILD)/gesta.pc: gesta.pc.in
+	@mkdir -p $(BUILD)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define GESTA_VERSION "\(.*\)"/\1/p' include/gesta.h)|g' \
+	    -e 's|@PKGS@|$(PKGS)|g' $< > $@
+
+# ---------------------------------------------------------------- the two commands
+
+deps:
+	@sh tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== gesta code examples/state-visit.txt"
+	@$(BUILD)/gesta code --stats --date 2025-06-18 examples/state-visit.txt
+	@echo "== gesta split examples/state-visit.txt"
+	@$(BUILD)/gesta split examples/state-visit.txt
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+# The test suite proper, without the package check (used by the checkers below).
+check: all $(BUILD)/unit
+	@sh tests/run.sh $(BUILD) "$(VALGRIND)"
+
+asan:
+	@$(MAKE) --no-print-directory check BUILD=build-asan OPT=-O1 \
+	    SAN="-fsanitize=address -fno-omit-frame-pointer"
+
+ubsan:
+	@$(MAKE) --no-print-directory check BUILD=build-ubsan OPT=-O1 \
+	    SAN="-fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+valgrind:
+	@$(MAKE) --no-print-directory check BUILD=build-valgrind OPT=-O1 \
+	    VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+
+# ---------------------------------------------------------------- install
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 $(BUILD)/gesta $(DESTDIR)$(PREFIX)/bin/gesta
+	install -m 644 $(BUILD)/libgesta.a $(DESTDIR)$(PREFIX)/lib/libgesta.a
+	install -m 755 $(BUILD)/libgesta.so $(DESTDIR)$(PREFIX)/lib/libgesta.so.0
+	ln -sf libgesta.so.0 $(DESTDIR)$(PREFIX)/lib/libgesta.so
+	install -m 644 include/gesta.h $(DESTDIR)$(PREFIX)/include/gesta.h
+	install -m 644 $(BUILD)/gesta.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/gesta.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gesta $(DESTDIR)$(PREFIX)/lib/libgesta.a \
+	    $(DESTDIR)$(PREFIX)/lib/libgesta.so $(DESTDIR)$(PREFIX)/lib/libgesta.so.0 \
+	    $(DESTDIR)$(PREFIX)/include/gesta.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/gesta.pc
+
+clean:
+	rm -rf build build-asan build-ubsan build-valgrind build-fuzz build-cov
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -1,0 +1,282 @@
+/*
+ * main.c: the gesta command-line tool.  Thin on purpose: it parses
+ * arguments, opens files, calls the library and turns results into exit
+ * statuses.
+ *
+ * Exit status: 0 success; 1 some records failed (each has an error
+ * record); 2 usage error; 3 fatal error (output could not be written,
+ * out of memory).
+ */
+#include "gesta.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { EXIT_OK = 0, EXIT_RECORDS = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
+
+static const char usage_main[] =
+    "usage: gesta <command> [options] [FILE...]\n"
+    "\n"
+    "gesta turns news text into political event data: who did what to whom,\n"
+    "when and where, coded in CAMEO with PLOVER types.\n"
+    "\n"
+    "commands:\n"
+    "  code      code events from articles (JSON Lines or TSV out)\n"
+    "  split     split articles into sentences (or tokens)\n"
+    "  version   print the version\n"
+    "  help      print this help; `gesta help COMMAND` for a command\n"
+    "\n"
+    "Inputs are plain text (one document per file), JSON Lines (one article a\n"
+    "line: id, date, optional title, text) or PETRARCH XML; standard input\n"
+    "when no FILE is given.  Exit status: 0 success, 1 some records failed,\n"
+    "2 usage error, 3 fatal error (output could not be written).\n";
+
+static const char usage_code[] =
+    "usage: gesta code [options] [FILE...]\n"
+    "\n"
+    "Codes events from the articles in FILE... (standard input if none) and\n"
+    "writes one record per event.\n"
+    "\n"
+    "options:\n"
+    "  --input FORMAT    text, jsonl or petrarch-xml (default: by file\n"
+    "                    extension, .jsonl/.json and .xml; by content on stdin)\n"
+    "  --output FORMAT   jsonl (default) or tsv\n"
+    "  --date DATE       date of documents that carry none (YYYY-MM-DD)\n"
+    "  -o FILE           write to FILE (complete or not at all) instead of stdout\n"
+    "  --errors FILE     write error records as JSON Lines to FILE\n"
+    "  --no-warnings     do not report warnings (invalid UTF-8 replaced, cuts)\n"
+    "  --stats           print counts and speed to standard error\n"
+    "  -j N              use N worker threads (output order is unchanged)\n"
+    "  -h, --help        print this help\n";
+
+static const char usage_split[] =
+    "usage: gesta split [options] [FILE...]\n"
+    "\n"
+    "Splits the articles in FILE... (standard input if none) into sentences,\n"
+    "one a line: document id, sentence index (the title is 0), field (title or\n"
+    "text), start and end byte in that field, and the sentence text.\n"
+    "\n"
+    "options:\n"
+    "  --tokens          print each sentence as its tokens: id, index, tokens\n"
+    "  --input FORMAT    text, jsonl or petrarch-xml (as for `gesta code`)\n"
+    "  --date DATE       date of documents that carry none (YYYY-MM-DD)\n"
+    "  -o FILE           write to FILE (complete or not at all)\n"
+    "  --errors FILE     write error records as JSON Lines to FILE\n"
+    "  --no-warnings     do not report warnings\n"
+    "  --stats           print counts and speed to standard error\n"
+    "  -j N              use N worker threads\n"
+    "  -h, --help        print this help\n";
+
+static int usage_error(const char *cmd_usage, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "gesta: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n\n%s", cmd_usage);
+    return EXIT_USAGE;
+}
+
+/* Output to a file is written to a temporary file beside it and renamed
+ * into place only when complete. */
+typedef struct outfile {
+    const char *path;
+    char *tmp;
+    FILE *fp;
+} outfile;
+
+static FILE *outfile_open(outfile *o, const char *path)
+{
+    o->path = path;
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp)
+        return NULL;
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0)
+        return NULL;
+    o->fp = fdopen(fd, "w");
+    return o->fp;
+}
+
+/* Closes the temporary file and renames it into place when ok; otherwise
+ * removes it.  Returns 0 or -1. */
+static int outfile_close(outfile *o, int ok)
+{
+    int rc = 0;
+    if (o->fp && fclose(o->fp) != 0)
+        rc = -1;
+    o->fp = NULL;
+    if (ok && rc == 0) {
+        if (rename(o->tmp, o->path) != 0)
+            rc = -1;
+    } else {
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return rc;
+}
+
+static int cmd_run(const char *cmd, int argc, char **argv)
+{
+    bool is_code = !strcmp(cmd, "code");
+    const char *use = is_code ? usage_code : usage_split;
+    gesta_run_options ro;
+    gesta_run_options_default(&ro);
+    ro.output = is_code ? GESTA_OUTPUT_JSONL : GESTA_OUTPUT_SPLIT;
+    const char *out_path = NULL, *err_path = NULL;
+    bool stats = false;
+    enum { O_INPUT = 256, O_OUTPUT, O_DATE, O_ERRORS, O_NOWARN, O_STATS, O_TOKENS };
+    static const struct option longopts[] = {
+        {"input", required_argument, NULL, O_INPUT},
+        {"output", required_argument, NULL, O_OUTPUT},
+        {"date", required_argument, NULL, O_DATE},
+        {"errors", required_argument, NULL, O_ERRORS},
+        {"no-warnings", no_argument, NULL, O_NOWARN},
+        {"stats", no_argument, NULL, O_STATS},
+        {"tokens", no_argument, NULL, O_TOKENS},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+hj:o:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            fputs(use, stdout);
+            return EXIT_OK;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256)
+                return usage_error(use, "-j needs a number of threads from 1 to 256, not '%s'",
+                                   optarg);
+            ro.threads = (int)n;
+            break;
+        }
+        case 'o':
+            out_path = optarg;
+            break;
+        case O_INPUT: {
+            int f = gesta_input_format_parse(optarg);
+            if (f < 0)
+                return usage_error(use, "unknown input format '%s' (text, jsonl, petrarch-xml)",
+                                   optarg);
+            ro.input = (gesta_input_format)f;
+            break;
+        }
+        case O_OUTPUT: {
+            int f = is_code ? gesta_output_format_parse(optarg) : GESTA_EFORMAT;
+            if (f < 0)
+                return usage_error(use, "unknown output format '%s' (jsonl, tsv)", optarg);
+            ro.output = (gesta_output_format)f;
+            break;
+        }
+        case O_DATE:
+            if (gesta_date_parse(optarg, strlen(optarg), &ro.default_date) < 0)
+                return usage_error(use, "--date needs a date as YYYY-MM-DD, not '%s'", optarg);
+            break;
+        case O_ERRORS:
+            err_path = optarg;
+            break;
+        case O_NOWARN:
+            ro.warnings = 0;
+            break;
+        case O_STATS:
+            stats = true;
+            break;
+        case O_TOKENS:
+            if (is_code)
+                return usage_error(use, "unknown option '%s'", "--tokens");
+            ro.output = GESTA_OUTPUT_TOKENS;
+            break;
+        default:
+            return usage_error(use, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    gesta_engine *eng = NULL;
+    int rc = gesta_engine_new(NULL, &eng);
+    if (rc < 0) {
+        fprintf(stderr, "gesta: cannot start: %s\n", gesta_strerror(rc));
+        return EXIT_FATAL;
+    }
+    outfile of = {0}, ef = {0};
+    if (out_path && !(ro.out = outfile_open(&of, out_path))) {
+        fprintf(stderr, "gesta: cannot write %s: %s\n", out_path, strerror(errno));
+        gesta_engine_free(eng);
+        return EXIT_FATAL;
+    }
+    if (err_path && !(ro.errors = outfile_open(&ef, err_path))) {
+        fprintf(stderr, "gesta: cannot write %s: %s\n", err_path, strerror(errno));
+        if (out_path)
+            outfile_close(&of, 0);
+        gesta_engine_free(eng);
+        return EXIT_FATAL;
+    }
+    gesta_run_stats st;
+    rc = gesta_run(eng, &ro, (const char *const *)(argv + optind), (size_t)(argc - optind), &st);
+    int status = EXIT_OK;
+    if (rc == GESTA_EWRITE) {
+        fprintf(stderr, "gesta: writing %s: %s\n", out_path ? out_path : "standard output",
+                errno ? strerror(errno) : "write failed");
+        status = EXIT_FATAL;
+    } else if (rc == GESTA_EFAILED) {
+        status = EXIT_RECORDS;
+    } else if (rc < 0) {
+        fprintf(stderr, "gesta: %s\n", gesta_strerror(rc));
+        status = EXIT_FATAL;
+    }
+    if (out_path && outfile_close(&of, status != EXIT_FATAL) < 0 && status != EXIT_FATAL) {
+        fprintf(stderr, "gesta: writing %s: %s\n", out_path, strerror(errno));
+        status = EXIT_FATAL;
+    }
+    if (err_path && outfile_close(&ef, 1) < 0) {
+        fprintf(stderr, "gesta: writing %s: %s\n", err_path, strerror(errno));
+        status = EXIT_FATAL;
+    }
+    if (stats) {
+        fprintf(stderr,
+                "gesta: %llu documents, %llu sentences, %llu tokens, %llu events, %llu errors, "
+                "%llu warnings, %.3f s, %.0f sentences/s\n",
+                (unsigned long long)st.documents, (unsigned long long)st.sentences,
+                (unsigned long long)st.tokens, (unsigned long long)st.events,
+                (unsigned long long)st.errors, (unsigned long long)st.warnings, st.seconds,
+                st.seconds > 0 ? (double)st.sentences / st.seconds : 0.0);
+    }
+    gesta_engine_free(eng);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    /* A closed pipe is reported as a write error, not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("gesta %s\n", gesta_version());
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        if (argc > 2 && !strcmp(argv[2], "code"))
+            fputs(usage_code, stdout);
+        else if (argc > 2 && !strcmp(argv[2], "split"))
+            fputs(usage_split, stdout);
+        else
+            fputs(usage_main, stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "code") || !strcmp(cmd, "split"))
+        return cmd_run(cmd, argc - 1, argv + 1);
+    fprintf(stderr, "gesta: unknown command '%s'\n\n%s", cmd, usage_main);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,187 @@
+/*
+ * engine.c: the two handles of the public API.  The engine owns what is
+ * loaded once and shared; the worker owns one thread's per-document state
+ * and runs the stages in order: text (tokens, sentences), and the later
+ * stages as they are added.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+
+void gesta_engine_options_default(gesta_engine_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    gesta_limits_default(&opt->limits);
+}
+
+int gesta_engine_new(const gesta_engine_options *opt, gesta_engine **out)
+{
+    if (!out)
+        return GESTA_EINVAL;
+    *out = NULL;
+    gesta_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return GESTA_ENOMEM;
+    if (opt)
+        e->opt = *opt;
+    else
+        gesta_engine_options_default(&e->opt);
+    *out = e;
+    return 0;
+}
+
+void gesta_engine_free(gesta_engine *eng) { free(eng); }
+
+const gesta_limits *gesta_engine_limits(const gesta_engine *eng) { return &eng->opt.limits; }
+
+/* ------------------------------------------------------------------ worker */
+
+#define GS_MAX_DIAGS 32
+
+static int worker_diag(void *ctx, int code, int field, uint32_t offset, const char *msg)
+{
+    gesta_worker *w = ctx;
+    if (w->ndiags >= GS_MAX_DIAGS) {
+        w->diags_dropped++;
+        return 0;
+    }
+    if (w->ndiags == w->cap_diags &&
+        gs_grow((void **)&w->diags, &w->cap_diags, w->ndiags + 1, sizeof(gesta_diag)) < 0)
+        return GESTA_ENOMEM;
+    gesta_diag *d = &w->diags[w->ndiags++];
+    d->code = code;
+    d->field = (gesta_field)field;
+    d->offset = offset;
+    d->message = msg;
+    return 0;
+}
+
+int gesta_worker_new(const gesta_engine *eng, gesta_worker **out)
+{
+    if (!eng || !out)
+        return GESTA_EINVAL;
+    gesta_worker *w = calloc(1, sizeof *w);
+    if (!w) {
+        *out = NULL;
+        return GESTA_ENOMEM;
+    }
+    w->eng = eng;
+    gs_arena_init(&w->arena, 256 * 1024);
+    w->text.arena = &w->arena;
+    w->text.lim = &eng->opt.limits;
+    w->text.diag.emit = worker_diag;
+    w->text.diag.ctx = w;
+    *out = w;
+    return 0;
+}
+
+void gesta_worker_free(gesta_worker *w)
+{
+    if (!w)
+        return;
+    gs_arena_free(&w->arena);
+    free(w->text.toks);
+    free(w->text.sents);
+    free(w->diags);
+    free(w->events);
+    free(w);
+}
+
+static void worker_reset(gesta_worker *w)
+{
+    gs_arena_reset(&w->arena);
+    w->text.ntoks = 0;
+    w->text.nsents = 0;
+    w->text.dateline.start = w->text.dateline.end = 0;
+    w->ndiags = 0;
+    w->diags_dropped = 0;
+    w->nevents = 0;
+    memset(&w->doc, 0, sizeof w->doc);
+}
+
+int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
+{
+    if (!w || !doc || (!doc->text && doc->text_len) || (!doc->title && doc->title_len))
+        return GESTA_EINVAL;
+    worker_reset(w);
+    const gesta_limits *lim = &w->eng->opt.limits;
+    if (doc->text_len + doc->title_len > lim->max_doc_bytes)
+        return GESTA_ELIMIT;
+    w->doc = *doc;
+    int rc;
+    if (doc->title && doc->title_len) {
+        size_t first = w->text.ntoks;
+        if ((rc = gs_tokenize(&w->text, doc->title, doc->title_len, GESTA_FIELD_TITLE)) < 0)
+            return rc;
+        if ((rc = gs_segment(&w->text, first, doc->title, doc->title_len, GESTA_FIELD_TITLE,
+                             false)) < 0)
+            return rc;
+        /* A title is one sentence, whatever punctuation it has. */
+        if (w->text.nsents > 1) {
+            gs_sent *s0 = &w->text.sents[0];
+            gs_sent *sl = &w->text.sents[w->text.nsents - 1];
+            s0->count = sl->first + sl->count - s0->first;
+            s0->end = sl->end;
+            w->text.nsents = 1;
+        }
+    }
+    size_t first = w->text.ntoks;
+    if ((rc = gs_tokenize(&w->text, doc->text, doc->text_len, GESTA_FIELD_TEXT)) < 0)
+        return rc;
+    bool had_title = w->text.nsents > 0;
+    if ((rc = gs_segment(&w->text, first, doc->text, doc->text_len, GESTA_FIELD_TEXT,
+                         !had_title)) < 0)
+        return rc;
+    return (int)w->nevents;
+}
+
+size_t gesta_worker_sentence_count(const gesta_worker *w) { return w->text.nsents; }
+
+int gesta_worker_sentence(const gesta_worker *w, size_t i, gesta_sentence *out)
+{
+    if (i >= w->text.nsents)
+        return GESTA_ERANGE;
+    const gs_sent *s = &w->text.sents[i];
+    out->index = (uint32_t)i;
+    out->field = (gesta_field)s->field;
+    out->span.start = s->start;
+    out->span.end = s->end;
+    out->first_token = s->first;
+    out->token_count = s->count;
+    out->paragraph = s->paragraph;
+    return 0;
+}
+
+size_t gesta_worker_token_count(const gesta_worker *w) { return w->text.ntoks; }
+
+int gesta_worker_token(const gesta_worker *w, size_t i, gesta_token *out)
+{
+    if (i >= w->text.ntoks)
+        return GESTA_ERANGE;
+    const gs_tok *t = &w->text.toks[i];
+    out->text = t->norm;
+    out->len = t->norm_len;
+    out->span.start = t->start;
+    out->span.end = t->end;
+    out->field = (gesta_field)t->field;
+    return 0;
+}
+
+gesta_span gesta_worker_dateline(const gesta_worker *w) { return w->text.dateline; }
+
+size_t gesta_worker_diag_count(const gesta_worker *w) { return w->ndiags; }
+
+int gesta_worker_diag(const gesta_worker *w, size_t i, gesta_diag *out)
+{
+    if (i >= w->ndiags)
+        return GESTA_ERANGE;
+    *out = w->diags[i];
+    return 0;
+}
+
+size_t gesta_worker_event_count(const gesta_worker *w) { return w->nevents; }
+
+const gesta_event *gesta_worker_event(const gesta_worker *w, size_t i)
+{
+    return i < w->nevents ? &w->events[i] : NULL;
+}

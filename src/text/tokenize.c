@@ -1,0 +1,667 @@
+/*
+ * tokenize.c: bytes -> Penn-Treebank-style tokens, each with its byte span
+ * in the original field and its normalised form.
+ *
+ * One pass over the bytes.  ASCII takes a table lookup; other code points
+ * are decoded and classified with utf8proc.  Invalid UTF-8 is read as
+ * U+FFFD and reported with its offset.  A token whose bytes are plain ASCII
+ * and need no mapping keeps a pointer to the original bytes as its
+ * normalised form; only the others are rewritten (typographic quotes,
+ * apostrophes and dashes to ASCII, NFC) into the arena.
+ *
+ * Conventions follow the Penn Treebank: clitics split ("Korea's" -> Korea
+ * 's, "don't" -> do n't), hyphenated words kept whole, currency symbols and
+ * percent signs separate from numbers, abbreviation periods attached
+ * ("U.S.", "Gen."), "..." and "--" single tokens.
+ */
+#include "text.h"
+
+#include <utf8proc.h>
+
+/* Character classes. */
+enum {
+    C_OTHER = 0, /* punctuation or symbol: a token of its own */
+    C_SPACE,
+    C_NL,
+    C_LETTER,
+    C_DIGIT,
+    C_APOS,     /* ' and typographic apostrophes / single quotes */
+    C_QUOTE,    /* " and typographic double quotes */
+    C_HYPHEN,   /* - and the Unicode hyphens */
+    C_DASH,     /* en and em dashes, minus */
+    C_PERIOD,
+    C_ELLIPSIS, /* U+2026 */
+    C_IGNORE,   /* soft hyphen, zero-width characters: dropped from words */
+    C_CURRENCY,
+    C_INVALID   /* a byte that does not start valid UTF-8 */
+};
+
+static const uint8_t ascii_class[128] = {
+    [0 ... 8] = C_SPACE, ['\t'] = C_SPACE, ['\n'] = C_NL, [11 ... 13] = C_SPACE,
+    [14 ... 31] = C_SPACE, [' '] = C_SPACE, ['0' ... '9'] = C_DIGIT,
+    ['A' ... 'Z'] = C_LETTER, ['a' ... 'z'] = C_LETTER, ['\''] = C_APOS, ['`'] = C_APOS,
+    ['"'] = C_QUOTE, ['-'] = C_HYPHEN, ['.'] = C_PERIOD, ['$'] = C_CURRENCY, [127] = C_SPACE,
+};
+
+static int unicode_class(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0x02B9:
+        return C_APOS;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x2039: case 0x203A: case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+        return C_QUOTE;
+    case 0x2010: case 0x2011:
+        return C_HYPHEN;
+    case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE58:
+    case 0xFE63: case 0xFF0D:
+        return C_DASH;
+    case 0x2026:
+        return C_ELLIPSIS;
+    case 0x2028: case 0x2029: case 0x0085:
+        return C_NL;
+    default:
+        break;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return C_NL;
+    case UTF8PROC_CATEGORY_CF:
+        return C_IGNORE;
+    case UTF8PROC_CATEGORY_SC:
+        return C_CURRENCY;
+    default:
+        return C_OTHER;
+    }
+}
+
+/* The scanner's view of one field. */
+typedef struct scan {
+    gs_text *t;
+    const uint8_t *s;
+    size_t n;
+    int field;
+    size_t max_tok;
+    bool warned_cut;
+} scan;
+
+/* Decodes the character at i: its class, code point and byte length.
+ * Invalid bytes are one-byte C_INVALID characters. */
+static inline int cls_at(const scan *sc, size_t i, int32_t *cp, size_t *len)
+{
+    uint8_t b = sc->s[i];
+    if (GS_LIKELY(b < 0x80)) {
+        *cp = b;
+        *len = 1;
+        return ascii_class[b];
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t r = utf8proc_iterate(sc->s + i, (utf8proc_ssize_t)(sc->n - i), &c);
+    if (r < 0) {
+        *cp = 0xFFFD;
+        *len = 1;
+        return C_INVALID;
+    }
+    *cp = c;
+    *len = (size_t)r;
+    return unicode_class(c);
+}
+
+static inline int cls_only(const scan *sc, size_t i)
+{
+    if (i >= sc->n)
+        return C_SPACE;
+    int32_t cp;
+    size_t len;
+    return cls_at(sc, i, &cp, &len);
+}
+
+static inline bool is_alnum_cls(int c) { return c == C_LETTER || c == C_DIGIT || c == C_INVALID; }
+
+static bool is_upper_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return gs_is_upper(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return gs_is_lower(cp);
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* ------------------------------------------------------- abbreviations */
+
+static const char *const abbr_title[] = {
+    "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "drs", "prof", "gen", "gens", "lt",
+    "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "gov",
+    "sen", "sens", "rep", "reps", "rev", "hon", "pres", "amb", "supt", "insp", "det", "fr",
+    "msgr", "sr", "jr", "st", "mt", "ft", "lieut", "comdr", "atty", "sra", "sgto", NULL};
+static const char *const abbr_number[] = {
+    "no", "nos", "art", "vol", "pp", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "ch", "sec", "para", "tel", NULL};
+static const char *const abbr_other[] = {
+    "inc", "corp", "co", "cos", "ltd", "bros", "plc", "llc", "vs", "etc", "al", "approx", "dept",
+    "est", "govt", "univ", "assn", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo",
+    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wash", "wis", "wyo", "cf", "viz", "ca", "mln", "bln", NULL};
+
+static bool in_list(const char *const *list, const char *w, size_t n)
+{
+    for (; *list; list++)
+        if (gs_eq_nocase(w, n, *list))
+            return true;
+    return false;
+}
+
+int gs_abbrev_class(const char *w, size_t n)
+{
+    if (n == 0 || n > 7)
+        return GS_ABBR_NONE;
+    if (in_list(abbr_title, w, n))
+        return GS_ABBR_TITLE;
+    if (in_list(abbr_number, w, n))
+        return GS_ABBR_NUMBER;
+    if (in_list(abbr_other, w, n))
+        return GS_ABBR_OTHER;
+    return GS_ABBR_NONE;
+}
+
+/* ----------------------------------------------------------- emitting */
+
+static int diag(scan *sc, int code, size_t offset, const char *msg)
+{
+    gs_text *t = sc->t;
+    if (!t->diag.emit)
+        return 0;
+    return t->diag.emit(t->diag.ctx, code, sc->field, (uint32_t)offset, msg);
+}
+
+/* Builds the normalised form of s[a..b) into the arena: typographic
+ * characters to ASCII, ignorables dropped, invalid bytes to U+FFFD, then
+ * NFC if anything non-ASCII remains. */
+static int normalise(scan *sc, size_t a, size_t b, const char **out, uint32_t *out_len)
+{
+    size_t cap = (b - a) * 3 + 4;
+    char *o = gs_arena_alloc(sc->t->arena, cap);
+    if (!o)
+        return GESTA_ENOMEM;
+    size_t k = 0;
+    bool nonascii = false;
+    for (size_t i = a; i < b;) {
+        int32_t cp;
+        size_t len;
+        int c = cls_at(sc, i, &cp, &len);
+        switch (c) {
+        case C_APOS: o[k++] = '\''; break;
+        case C_QUOTE: o[k++] = '"'; break;
+        case C_HYPHEN: o[k++] = '-'; break;
+        case C_DASH:
+            /* A dash between digits is a range ("1990-95"); alone it is "--". */
+            if (b - a == len) {
+                o[k++] = '-';
+                o[k++] = '-';
+            } else {
+                o[k++] = '-';
+            }
+            break;
+        case C_ELLIPSIS: memcpy(o + k, "...", 3); k += 3; break;
+        case C_IGNORE: break;
+        case C_INVALID:
+            memcpy(o + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            nonascii = true;
+            break;
+        default:
+            if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A)) {
+                o[k++] = ' ';
+            } else {
+                memcpy(o + k, sc->s + i, len);
+                k += len;
+                if (cp >= 0x80)
+                    nonascii = true;
+            }
+        }
+        i += len;
+    }
+    if (nonascii) {
+        utf8proc_uint8_t *nfc = NULL;
+        utf8proc_ssize_t r =
+            utf8proc_map((const utf8proc_uint8_t *)o, (utf8proc_ssize_t)k, &nfc,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r >= 0 && (size_t)r <= cap) {
+            memcpy(o, nfc, (size_t)r);
+            k = (size_t)r;
+        }
+        free(nfc);
+    }
+    *out = o;
+    *out_len = (uint32_t)k;
+    return 0;
+}
+
+/* Appends the token s[a..b) with the given whitespace flags.  norm/nlen, if
+ * norm is not NULL, is a fixed normalised form (e.g. "n't", "--"). */
+static int emit(scan *sc, size_t a, size_t b, unsigned wsflags, bool needs_norm, const char *norm,
+                uint32_t nlen)
+{
+    gs_text *t = sc->t;
+    if (t->ntoks == t->cap_toks &&
+        gs_grow((void **)&t->toks, &t->cap_toks, t->ntoks + 1, sizeof(gs_tok)) < 0)
+        return GESTA_ENOMEM;
+    gs_tok *tk = &t->toks[t->ntoks];
+    tk->start = (uint32_t)a;
+    tk->end = (uint32_t)b;
+    tk->field = (uint8_t)sc->field;
+    tk->pad_ = 0;
+    unsigned f = wsflags;
+    if (norm) {
+        tk->norm = norm;
+        tk->norm_len = nlen;
+    } else if (needs_norm) {
+        int rc = normalise(sc, a, b, &tk->norm, &tk->norm_len);
+        if (rc < 0)
+            return rc;
+        f |= GS_TF_NONASCII;
+    } else {
+        tk->norm = (const char *)sc->s + a;
+        tk->norm_len = (uint32_t)(b - a);
+    }
+    /* Shape flags from the original characters. */
+    bool alpha = false, lower = false;
+    size_t i = a;
+    int32_t cp0 = 0;
+    int c0 = C_OTHER;
+    for (size_t k = 0; i < b; k++) {
+        int32_t cp;
+        size_t len;
+        int c = cls_at(sc, i, &cp, &len);
+        if (k == 0) {
+            cp0 = cp;
+            c0 = c;
+        }
+        if (c == C_LETTER) {
+            alpha = true;
+            if (is_lower_cp(cp))
+                lower = true;
+        }
+        if (cp >= 0x80)
+            f |= GS_TF_NONASCII;
+        i += len;
+    }
+    if (c0 == C_LETTER && is_upper_cp(cp0))
+        f |= GS_TF_CAP;
+    if (c0 == C_LETTER && is_lower_cp(cp0))
+        f |= GS_TF_LOWER;
+    if (c0 == C_DIGIT)
+        f |= GS_TF_DIGIT;
+    if (alpha) {
+        f |= GS_TF_ALPHA;
+        if (!lower)
+            f |= GS_TF_ALLCAPS;
+    } else if (c0 != C_DIGIT && c0 != C_INVALID) {
+        bool digit = false;
+        for (size_t j = a; j < b; j++)
+            if (gs_is_digit(sc->s[j]))
+                digit = true;
+        if (!digit)
+            f |= GS_TF_PUNCT;
+    }
+    if (b > a && sc->s[b - 1] == '.' && alpha && b - a > 1)
+        f |= GS_TF_ABBR;
+    tk->flags = (uint16_t)f;
+    t->ntoks++;
+    return 0;
+}
+
+/* --------------------------------------------------------------- words */
+
+/* Length of the clitic that starts at the apostrophe at i ("'s", "'ll"),
+ * or 0.  A clitic is followed by a non-letter. */
+static size_t clitic_at(const scan *sc, size_t i)
+{
+    int32_t cp;
+    size_t alen;
+    if (cls_at(sc, i, &cp, &alen) != C_APOS)
+        return 0;
+    size_t j = i + alen;
+    char w[3];
+    size_t k = 0;
+    while (j < sc->n && k < 3 && sc->s[j] < 0x80 && gs_is_alpha(sc->s[j]))
+        w[k++] = (char)gs_lower(sc->s[j++]);
+    if (k == 0 || k > 2 || is_alnum_cls(cls_only(sc, j)))
+        return 0;
+    if ((k == 1 && (w[0] == 's' || w[0] == 'm' || w[0] == 'd')) ||
+        (k == 2 && ((w[0] == 'r' && w[1] == 'e') || (w[0] == 'v' && w[1] == 'e') ||
+                    (w[0] == 'l' && w[1] == 'l'))))
+        return j - i;
+    return 0;
+}
+
+/* True when the word s[a..i) ends in 'n' and is followed by the "'t" of
+ * a negation clitic: "don't", "can't", "isn't". */
+static bool nt_at(const scan *sc, size_t a, size_t i)
+{
+    if (i < a + 2 || gs_lower(sc->s[i - 1]) != 'n')
+        return false;
+    int32_t cp;
+    size_t alen;
+    if (cls_at(sc, i, &cp, &alen) != C_APOS)
+        return false;
+    size_t j = i + alen;
+    return j < sc->n && gs_lower(sc->s[j]) == 't' && !is_alnum_cls(cls_only(sc, j + 1));
+}
+
+/* Scans a word starting at a (a letter or digit).  Returns its end and
+ * whether it needs normalisation. */
+static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
+{
+    size_t i = a;
+    int prev = C_OTHER;
+    size_t seg_letters = 0; /* letters since the last period, for U.S.-style words */
+    bool has_period = false, all_short_segs = true;
+    *cut = false;
+    while (i < sc->n) {
+        if (i - a >= sc->max_tok) {
+            *cut = true;
+            break;
+        }
+        int32_t cp;
+        size_t len;
+        int c = cls_at(sc, i, &cp, &len);
+        if (c == C_LETTER || c == C_DIGIT || c == C_INVALID) {
+            if (c != C_DIGIT)
+                seg_letters++;
+            if (cp >= 0x80 || c == C_INVALID)
+                *needs_norm = true;
+            prev = c;
+            i += len;
+            continue;
+        }
+        if (c == C_IGNORE && i > a) {
+            *needs_norm = true;
+            i += len;
+            continue;
+        }
+        size_t nx = i + len;
+        int next = cls_only(sc, nx);
+        bool joined = false;
+        switch (c) {
+        case C_PERIOD:
+            if (prev == C_DIGIT && next == C_DIGIT)
+                joined = true;
+            else if (prev == C_LETTER && next == C_LETTER) {
+                joined = true;
+                has_period = true;
+                if (seg_letters > 2)
+                    all_short_segs = false;
+                seg_letters = 0;
+            }
+            break;
+        case C_OTHER:
+            if (cp == ',' && prev == C_DIGIT && nx + 3 <= sc->n && gs_is_digit(sc->s[nx]) &&
+                gs_is_digit(sc->s[nx + 1]) && gs_is_digit(sc->s[nx + 2]) &&
+                !gs_is_digit(nx + 3 < sc->n ? sc->s[nx + 3] : ' '))
+                joined = true;
+            else if (cp == '&' && prev == C_LETTER && gs_is_upper(sc->s[i - 1]) && nx < sc->n &&
+                     gs_is_upper(sc->s[nx]))
+                joined = true;
+            else if (cp == '/' && is_alnum_cls(prev) && is_alnum_cls(next))
+                joined = true;
+            else if (cp == '@' && is_alnum_cls(prev) && is_alnum_cls(next))
+                joined = true;
+            else if (cp == ':' && nx + 1 < sc->n && sc->s[nx] == '/' && sc->s[nx + 1] == '/') {
+                /* A URL: everything up to whitespace. */
+                while (i < sc->n && i - a < sc->max_tok) {
+                    int cc = cls_only(sc, i);
+                    if (cc == C_SPACE || cc == C_NL || cc == C_QUOTE)
+                        break;
+                    i++;
+                }
+                while (i > a && (sc->s[i - 1] == '.' || sc->s[i - 1] == ',' || sc->s[i - 1] == ')'))
+                    i--;
+                return i;
+            }
+            break;
+        case C_HYPHEN:
+            joined = is_alnum_cls(prev) && is_alnum_cls(next);
+            if (cp != '-')
+                *needs_norm = true;
+            break;
+        case C_DASH:
+            /* "1990-95" with an en dash */
+            joined = prev == C_DIGIT && next == C_DIGIT;
+            if (joined)
+                *needs_norm = true;
+            break;
+        case C_APOS:
+            if (prev == C_LETTER && next == C_LETTER && !clitic_at(sc, i) && !nt_at(sc, a, i)) {
+                joined = true;
+                if (cp != '\'')
+                    *needs_norm = true;
+            }
+            break;
+        case C_CURRENCY:
+            /* "US$", "HK$", "A$" */
+            if (cp == '$' && prev == C_LETTER && i - a <= 3) {
+                bool caps = true;
+                for (size_t k = a; k < i; k++)
+                    if (!gs_is_upper(sc->s[k]))
+                        caps = false;
+                if (caps)
+                    return i + 1;
+            }
+            break;
+        default:
+            break;
+        }
+        if (!joined)
+            break;
+        prev = c;
+        i = nx;
+    }
+    /* The period of an abbreviation belongs to the word. */
+    if (!*cut && i < sc->n && sc->s[i] == '.' && !(i + 1 < sc->n && sc->s[i + 1] == '.')) {
+        size_t wlen = i - a;
+        bool attach = false;
+        if (has_period && all_short_segs && seg_letters <= 2 && seg_letters > 0)
+            attach = true; /* U.S. U.N. e.g. a.m. */
+        else if (wlen == 1 && gs_is_upper(sc->s[a]))
+            attach = true; /* an initial */
+        else if (!has_period && gs_abbrev_class((const char *)sc->s + a, wlen) != GS_ABBR_NONE)
+            attach = true;
+        if (attach)
+            i++;
+    }
+    return i;
+}
+
+/* --------------------------------------------------------------- driver */
+
+int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
+{
+    scan sc = {t, (const uint8_t *)str, n, field, t->lim->max_token_bytes, false};
+    if (sc.max_tok < 8)
+        sc.max_tok = 8;
+    size_t i = 0;
+    unsigned ws = GS_TF_NL | GS_TF_PARA; /* the field starts a paragraph */
+    size_t line_indent = 0;
+    bool at_line_start = true;
+    int newlines = 0;
+    int rc;
+    while (i < n) {
+        int32_t cp;
+        size_t len;
+        int c = cls_at(&sc, i, &cp, &len);
+        if (c == C_SPACE || c == C_NL || (c == C_IGNORE)) {
+            ws |= GS_TF_SPACE;
+            if (c == C_NL) {
+                newlines++;
+                ws |= GS_TF_NL;
+                if (newlines >= 2)
+                    ws |= GS_TF_PARA;
+                at_line_start = true;
+                line_indent = 0;
+            } else if (at_line_start && c == C_SPACE) {
+                line_indent += (cp == '\t') ? 4 : 1;
+            }
+            i += len;
+            continue;
+        }
+        if (at_line_start && newlines > 0 && line_indent >= 2)
+            ws |= GS_TF_PARA;
+        at_line_start = false;
+        newlines = 0;
+        size_t a = i, b;
+        bool needs_norm = (c != C_LETTER && c != C_DIGIT && c != C_OTHER && c != C_PERIOD &&
+                           c != C_CURRENCY) || cp >= 0x80;
+        const char *fixed = NULL;
+        uint32_t flen = 0;
+        if (c == C_INVALID) {
+            if ((rc = diag(&sc, GESTA_EUTF8, i, "invalid UTF-8 byte replaced by U+FFFD")) < 0)
+                return rc;
+        }
+        switch (c) {
+        case C_LETTER:
+        case C_DIGIT:
+        case C_INVALID: {
+            bool cut;
+            bool nn = needs_norm;
+            b = scan_word(&sc, a, &nn, &cut);
+            needs_norm = nn;
+            /* report further invalid bytes inside the word */
+            for (size_t k = a + 1; k < b; k++) {
+                if (sc.s[k] >= 0x80) {
+                    int32_t cc;
+                    size_t l2;
+                    if (cls_at(&sc, k, &cc, &l2) == C_INVALID) {
+                        if ((rc = diag(&sc, GESTA_EUTF8, k, "invalid UTF-8 byte replaced by U+FFFD")) < 0)
+                            return rc;
+                    } else {
+                        k += l2 - 1;
+                    }
+                }
+            }
+            if (cut) {
+                if ((rc = diag(&sc, GESTA_ELIMIT, a, "token longer than max_token_bytes cut")) < 0)
+                    return rc;
+            }
+            /* "don't" -> "do" + "n't" */
+            if (!cut && nt_at(&sc, a, b)) {
+                if (b - 1 > a) {
+                    if ((rc = emit(&sc, a, b - 1, ws, needs_norm, NULL, 0)) < 0)
+                        return rc;
+                    ws = 0;
+                }
+                size_t apos_len;
+                cls_at(&sc, b, &cp, &apos_len);
+                if ((rc = emit(&sc, b - 1, b + apos_len + 1, ws, false, "n't", 3)) < 0)
+                    return rc;
+                ws = 0;
+                i = b + apos_len + 1;
+                continue;
+            }
+            if ((rc = emit(&sc, a, b, ws | (cut ? GS_TF_CUT : 0), needs_norm, NULL, 0)) < 0)
+                return rc;
+            ws = 0;
+            i = b;
+            size_t cl = clitic_at(&sc, i);
+            if (cl) {
+                size_t ce = i + cl;
+                bool nn2 = sc.s[i] != '\'';
+                if ((rc = emit(&sc, i, ce, 0, nn2, NULL, 0)) < 0)
+                    return rc;
+                i = ce;
+            }
+            continue;
+        }
+        case C_APOS: {
+            /* "'80s" */
+            size_t j = i + len;
+            if (j < n && gs_is_digit(sc.s[j]) && !(ws == 0 && i > 0 && gs_is_alpha(sc.s[i - 1]))) {
+                bool cut, nn = needs_norm;
+                b = scan_word(&sc, j, &nn, &cut);
+                needs_norm = nn;
+                break;
+            }
+            /* "``" and "''" are double quotes */
+            int32_t cp2;
+            size_t len2;
+            if (j < n && cls_at(&sc, j, &cp2, &len2) == C_APOS && cp2 == cp) {
+                b = j + len2;
+                fixed = "\"";
+                flen = 1;
+                break;
+            }
+            b = j;
+            if (cp != '\'') {
+                fixed = "'";
+                flen = 1;
+            }
+            break;
+        }
+        case C_QUOTE:
+            b = i + len;
+            fixed = "\"";
+            flen = 1;
+            break;
+        case C_HYPHEN:
+        case C_DASH: {
+            b = i + len;
+            int32_t cp2;
+            size_t len2;
+            int c2;
+            while (b < n && ((c2 = cls_at(&sc, b, &cp2, &len2)) == C_HYPHEN || c2 == C_DASH))
+                b += len2;
+            if (b - i > len || c == C_DASH) {
+                fixed = "--";
+                flen = 2;
+            } else if (cp != '-') {
+                fixed = "-";
+                flen = 1;
+            }
+            break;
+        }
+        case C_PERIOD:
+            b = i + 1;
+            if (b < n && gs_is_digit(sc.s[b]) && (ws & GS_TF_SPACE || i == 0)) {
+                /* ".5" */
+                bool cut, nn = false;
+                b = scan_word(&sc, b, &nn, &cut);
+                break;
+            }
+            while (b < n && sc.s[b] == '.')
+                b++;
+            if (b - i >= 2) {
+                fixed = "...";
+                flen = 3;
+            }
+            break;
+        case C_ELLIPSIS:
+            b = i + len;
+            fixed = "...";
+            flen = 3;
+            break;
+        default:
+            b = i + len;
+            break;
+        }
+        if ((rc = emit(&sc, a, b, ws, needs_norm && !fixed, fixed, flen)) < 0)
+            return rc;
+        ws = 0;
+        i = b;
+    }
+    return 0;
+}
