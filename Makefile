@@ -44,7 +44,8 @@ all: $(BUILD)/gesta $(BUILD)/libgesta.a $(BUILD)/libgesta.so $(BUILD)/gesta.pc
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libgesta.a: $(LIB_OBJ)
 	@rm -f $@
@@ -58,6 +59,9 @@ $(BUILD)/gesta: $(CLI_OBJ) $(BUILD)/libgesta.a
 
 $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libgesta.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libgesta.a $(LDLIBS)
+
+$(BUILD)/golden: $(BUILD)/obj/tests/golden.o $(BUILD)/libgesta.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libgesta.a $(LDLIBS)
 
 $(BUILD)/gesta.pc: gesta.pc.in
 	@mkdir -p $(BUILD)
@@ -80,7 +84,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 # The test suite proper, without the package check (used by the checkers below).
-check: all $(BUILD)/unit
+check: all $(BUILD)/unit $(BUILD)/golden
 	@sh tests/run.sh $(BUILD) "$(VALGRIND)"
 
 asan:
@@ -115,4 +119,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-ubsan build-valgrind build-fuzz build-cov
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/obj/tests/golden.d

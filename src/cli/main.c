@@ -98,9 +98,17 @@ static FILE *outfile_open(outfile *o, const char *path)
         return NULL;
     snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
     int fd = mkstemp(o->tmp);
-    if (fd < 0)
+    if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
+        int e = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        free(o->tmp);
+        o->tmp = NULL;
+        errno = e;
         return NULL;
-    o->fp = fdopen(fd, "w");
+    }
     return o->fp;
 }
 

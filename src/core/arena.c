@@ -71,20 +71,22 @@ char *gs_arena_strndup(gs_arena *a, const char *s, size_t n)
 
 void gs_arena_reset(gs_arena *a)
 {
-    /* Keep the oldest chunk when it has the ordinary size, so that a worker
-     * that sees documents of ordinary size stops calling malloc. */
+    /* Keep one chunk of the ordinary size, so that a worker that sees
+     * documents of ordinary size stops calling malloc; oversized chunks go. */
     gs_arena_chunk *c = a->head;
     gs_arena_chunk *keep = NULL;
     while (c) {
         gs_arena_chunk *next = c->next;
-        if (!next && c->size == a->chunk_size)
+        if (!keep && c->size == a->chunk_size)
             keep = c;
         else
             free(c);
         c = next;
     }
-    if (keep)
+    if (keep) {
         keep->used = 0;
+        keep->next = NULL;
+    }
     a->head = keep;
 }
 

@@ -3,9 +3,12 @@
  *
  * Three formats.  Plain text: the whole file is one record.  JSON Lines:
  * each non-blank line is a record; the reader only finds line ends (JSON is
- * decoded later, in a worker).  PETRARCH XML: libxml2's streaming reader
- * walks the file and each <Sentence> element becomes a record holding its
- * id and date attributes, its <Text> and any <EventCoding> expectations.
+ * decoded later, in a worker).  PETRARCH XML: libxml2's SAX2 push parser,
+ * in recovery mode, reads the file a chunk at a time; each <Sentence>
+ * element becomes a record holding its id and date attributes, its <Text>
+ * and any <EventCoding> expectations, and each well-formedness error
+ * becomes an error record at its line, in document order, while parsing
+ * goes on with the records after it.
  *
  * Limits: a JSON line longer than twice max_doc_bytes (room for escapes) is
  * skipped without being held in memory and reported; a text file larger
@@ -17,7 +20,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -37,11 +41,15 @@ struct gs_reader {
     uint64_t base;  /* file offset of data[0] */
     uint64_t line;  /* line number of data[pos] (1-based) */
     bool done;
-    /* XML */
-    xmlTextReaderPtr xr;
-    bool xml_positioned;  /* the current node has not been looked at yet */
-    gs_buf xml_err;
-    int xml_err_line;
+    /* XML: records completed by the SAX callbacks wait in a queue */
+    xmlParserCtxtPtr xctx;
+    gs_record *xq;
+    size_t xq_head, xq_len, xq_cap;
+    size_t xml_depth;
+    size_t xml_nerrors;
+    bool xml_too_deep;
+    bool in_sentence, in_text, have_text;
+    size_t cur_idx; /* queue index of the <Sentence> being read */
 };
 
 void gs_record_clear(gs_record *r)
@@ -118,31 +126,7 @@ static int ext_format(const char *path)
     return GESTA_INPUT_TEXT;
 }
 
-static int xml_read_cb(void *ctx, char *out, int n)
-{
-    gs_reader *r = ctx;
-    if (r->pos >= r->len && !fill(r))
-        return r->io_errno ? -1 : 0;
-    size_t k = r->len - r->pos;
-    if (k > (size_t)n)
-        k = (size_t)n;
-    memcpy(out, r->data + r->pos, k);
-    r->pos += k;
-    return (int)k;
-}
-
-static void xml_error_cb(void *ctx, xmlErrorPtr e)
-{
-    gs_reader *r = ctx;
-    if (!e || r->xml_err.len)
-        return; /* keep the first error of a record */
-    r->xml_err_line = e->line;
-    const char *m = e->message ? e->message : "XML error";
-    size_t n = strlen(m);
-    while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
-        n--;
-    gs_buf_append(&r->xml_err, m, n);
-}
+static int xml_start(gs_reader *r);
 
 int gs_reader_open(gs_reader **out, const char *path, int format, const gesta_limits *lim,
                    char **err)
@@ -199,16 +183,13 @@ int gs_reader_open(gs_reader **out, const char *path, int format, const gesta_li
     }
     r->format = format;
     if (format == GESTA_INPUT_PETRARCH_XML) {
-        r->xr = xmlReaderForIO(xml_read_cb, NULL, r, is_stdin ? "stdin" : path, NULL,
-                               XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                   XML_PARSE_NOWARNING);
-        if (!r->xr) {
-            if (asprintf(err, "%s: cannot start the XML reader", r->name) < 0)
+        int rc = xml_start(r);
+        if (rc < 0) {
+            if (asprintf(err, "%s: cannot start the XML parser", r->name) < 0)
                 *err = NULL;
             gs_reader_close(r);
-            return GESTA_EXML;
+            return rc;
         }
-        xmlTextReaderSetStructuredErrorHandler(r->xr, xml_error_cb, r);
     }
     *out = r;
     return 0;
@@ -218,13 +199,17 @@ void gs_reader_close(gs_reader *r)
 {
     if (!r)
         return;
-    if (r->xr)
-        xmlFreeTextReader(r->xr);
+    if (r->xctx) {
+        xmlFreeDoc(r->xctx->myDoc);
+        xmlFreeParserCtxt(r->xctx);
+    }
+    for (size_t i = 0; i < r->xq_cap; i++)
+        gs_record_free(&r->xq[i]);
+    free(r->xq);
     if (r->own_fd)
         close(r->fd);
     free(r->data);
     free(r->name);
-    gs_buf_free(&r->xml_err);
     free(r);
 }
 
@@ -292,7 +277,7 @@ static int next_jsonl(gs_reader *r, gs_record *rec)
         size_t scanned = r->pos;
         char *nl = NULL;
         for (;;) {
-            nl = memchr(r->data + scanned, '\n', r->len - scanned);
+            nl = r->len > scanned ? memchr(r->data + scanned, '\n', r->len - scanned) : NULL;
             if (nl)
                 break;
             if (r->len - r->pos > max_line) {
@@ -341,6 +326,12 @@ static int next_jsonl(gs_reader *r, gs_record *rec)
         rec->offset = r->base + start;
         r->pos = nl ? end + 1 : end;
         r->line++;
+        if (end - start > max_line) {
+            set_error(rec, GESTA_ELIMIT, rec->offset,
+                      "record of %zu bytes exceeds the line limit (%zu bytes; max_doc_bytes is %zu)",
+                      end - start, max_line, r->lim->max_doc_bytes);
+            return 1;
+        }
         size_t e = end;
         if (e > start && r->data[e - 1] == '\r')
             e--;
@@ -365,122 +356,234 @@ static int next_jsonl(gs_reader *r, gs_record *rec)
 
 /* -------------------------------------------------------------------- XML */
 
-static bool name_is(const xmlChar *n, const char *lit)
-{
-    return n && !strcmp((const char *)n, lit);
-}
+#define GS_XML_CHUNK (64 * 1024)
+#define GS_XML_MAX_ERRORS 20
 
-static void attr_into(xmlNodePtr node, const char *name, gs_buf *b)
+/* A fresh record at the tail of the queue, or NULL when out of memory. */
+static gs_record *xq_push(gs_reader *r)
 {
-    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-    if (v) {
-        gs_buf_puts(b, (const char *)v);
-        xmlFree(v);
+    if (r->xq_head > 0 && r->xq_head == r->xq_len) {
+        r->xq_head = r->xq_len = 0;
     }
+    if (r->xq_len == r->xq_cap) {
+        size_t old = r->xq_cap;
+        if (gs_grow((void **)&r->xq, &r->xq_cap, r->xq_len + 1, sizeof(gs_record)) < 0)
+            return NULL;
+        memset(r->xq + old, 0, (r->xq_cap - old) * sizeof(gs_record));
+    }
+    gs_record *rec = &r->xq[r->xq_len++];
+    gs_record_clear(rec);
+    rec->format = GESTA_INPUT_PETRARCH_XML;
+    return rec;
 }
 
-/* Collects one <Sentence> element's fields. */
-static int xml_sentence(gs_reader *r, gs_record *rec, xmlNodePtr node)
+static uint64_t xml_line(gs_reader *r)
 {
-    attr_into(node, "id", &rec->id);
-    attr_into(node, "date", &rec->date);
-    bool have_text = false;
-    for (xmlNodePtr c = node->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (name_is(c->name, "Text") && !have_text) {
-            xmlChar *t = xmlNodeGetContent(c);
-            if (t) {
-                if (gs_buf_puts(&rec->raw, (const char *)t) < 0) {
-                    xmlFree(t);
-                    return GESTA_ENOMEM;
-                }
-                xmlFree(t);
-            }
-            have_text = true;
-        } else if (name_is(c->name, "EventCoding")) {
-            /* expectations for `gesta validate`: one line per coding */
-            gs_buf_puts(&rec->expect, "event");
-            static const char *const attrs[] = {"sourcecode", "targetcode", "eventcode",
-                                                "noevents", "error", NULL};
-            for (const char *const *a = attrs; *a; a++) {
-                gs_buf_putc(&rec->expect, '\t');
-                gs_buf_puts(&rec->expect, *a);
-                gs_buf_putc(&rec->expect, '=');
-                attr_into(c, *a, &rec->expect);
-            }
-            gs_buf_putc(&rec->expect, '\n');
+    return (uint64_t)(r->xctx && r->xctx->input ? r->xctx->input->line : 0);
+}
+
+static void xml_error_cb(void *ctx, xmlErrorPtr e)
+{
+    gs_reader *r = ctx;
+    if (!e || e->level == XML_ERR_WARNING)
+        return;
+    r->xml_nerrors++;
+    if (r->xml_nerrors > GS_XML_MAX_ERRORS)
+        return;
+    gs_record *rec = xq_push(r);
+    if (!rec)
+        return;
+    const char *m = e->message ? e->message : "XML error";
+    size_t n = strlen(m);
+    while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+        n--;
+    rec->line = e->line > 0 ? (uint64_t)e->line : xml_line(r);
+    rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+    set_error(rec, GESTA_EXML, rec->offset, "malformed XML: %.*s", (int)n, m);
+}
+
+static bool lname_is(const xmlChar *n, const char *lit) { return n && !strcmp((const char *)n, lit); }
+
+static void put_attr(gs_buf *b, const xmlChar **attrs, int nattrs, const char *name)
+{
+    /* SAX2 attributes: localname, prefix, URI, value start, value end */
+    for (int i = 0; i < nattrs; i++) {
+        const xmlChar **a = attrs + i * 5;
+        if (lname_is(a[0], name)) {
+            gs_buf_append(b, (const char *)a[3], (size_t)(a[4] - a[3]));
+            return;
         }
     }
-    (void)r;
-    if (!have_text)
-        set_error(rec, GESTA_EFIELD, rec->offset, "<Sentence> has no <Text>");
+}
+
+/* The record of the <Sentence> being read, or NULL. */
+static gs_record *current(gs_reader *r)
+{
+    return r->in_sentence && r->cur_idx < r->xq_len ? &r->xq[r->cur_idx] : NULL;
+}
+
+static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                      const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    (void)prefix;
+    (void)URI;
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_defaulted;
+    gs_reader *r = ctx;
+    r->xml_depth++;
+    if (r->xml_depth > r->lim->max_xml_depth) {
+        if (!r->xml_too_deep) {
+            r->xml_too_deep = true;
+            gs_record *rec = xq_push(r);
+            if (rec) {
+                rec->line = xml_line(r);
+                rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+                set_error(rec, GESTA_ELIMIT, rec->offset,
+                          "XML nesting deeper than max_xml_depth (%zu); rest of file skipped",
+                          r->lim->max_xml_depth);
+            }
+            xmlStopParser(r->xctx);
+        }
+        return;
+    }
+    if (lname_is(localname, "Sentence")) {
+        gs_record *rec = xq_push(r);
+        if (!rec)
+            return;
+        r->cur_idx = r->xq_len - 1;
+        r->in_sentence = true;
+        r->in_text = false;
+        r->have_text = false;
+        rec->line = xml_line(r);
+        rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+        put_attr(&rec->id, attributes, nb_attributes, "id");
+        put_attr(&rec->date, attributes, nb_attributes, "date");
+        return;
+    }
+    gs_record *rec = current(r);
+    if (!rec)
+        return;
+    if (lname_is(localname, "Text") && !r->have_text) {
+        r->in_text = true;
+        r->have_text = true;
+    } else if (lname_is(localname, "EventCoding")) {
+        static const char *const names[] = {"sourcecode", "targetcode", "eventcode", "noevents",
+                                            "error", NULL};
+        gs_buf_puts(&rec->expect, "event");
+        for (const char *const *a = names; *a; a++) {
+            gs_buf_putc(&rec->expect, '\t');
+            gs_buf_puts(&rec->expect, *a);
+            gs_buf_putc(&rec->expect, '=');
+            put_attr(&rec->expect, attributes, nb_attributes, *a);
+        }
+        gs_buf_putc(&rec->expect, '\n');
+    }
+}
+
+static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
+{
+    (void)prefix;
+    (void)URI;
+    gs_reader *r = ctx;
+    if (r->xml_depth)
+        r->xml_depth--;
+    if (lname_is(localname, "Text")) {
+        r->in_text = false;
+    } else if (lname_is(localname, "Sentence") && r->in_sentence) {
+        gs_record *rec = current(r);
+        if (rec && !r->have_text)
+            set_error(rec, GESTA_EFIELD, rec->offset, "<Sentence> has no <Text>");
+        r->in_sentence = r->in_text = false;
+    }
+}
+
+static void sax_chars(void *ctx, const xmlChar *ch, int len)
+{
+    gs_reader *r = ctx;
+    if (!r->in_text)
+        return;
+    gs_record *rec = current(r);
+    if (!rec)
+        return;
+    if (rec->raw.len + (size_t)len > r->lim->max_doc_bytes) {
+        if (!rec->error)
+            set_error(rec, GESTA_ELIMIT, rec->offset,
+                      "<Text> longer than max_doc_bytes (%zu)", r->lim->max_doc_bytes);
+        return;
+    }
+    gs_buf_append(&rec->raw, ch, (size_t)len);
+}
+
+static int xml_start(gs_reader *r)
+{
+    static xmlSAXHandler sax;
+    if (sax.initialized != XML_SAX2_MAGIC) {
+        memset(&sax, 0, sizeof sax);
+        sax.initialized = XML_SAX2_MAGIC;
+        sax.startElementNs = sax_start;
+        sax.endElementNs = sax_end;
+        sax.characters = sax_chars;
+        sax.cdataBlock = sax_chars;
+        sax.serror = xml_error_cb;
+    }
+    r->xctx = xmlCreatePushParserCtxt(&sax, r, NULL, 0, r->name);
+    if (!r->xctx)
+        return GESTA_ENOMEM;
+    xmlCtxtUseOptions(r->xctx, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                   XML_PARSE_NOWARNING);
     return 0;
 }
 
 static int next_xml(gs_reader *r, gs_record *rec)
 {
-    if (r->done)
-        return 0;
     for (;;) {
-        int ret = 1;
-        if (!r->xml_positioned)
-            ret = xmlTextReaderRead(r->xr);
-        r->xml_positioned = false;
-        if (ret == 0) {
-            r->done = true;
+        /* a queued record is complete unless it is the open <Sentence> */
+        if (r->xq_head < r->xq_len) {
+            gs_record *q = &r->xq[r->xq_head];
+            bool open = q == current(r);
+            if (!open || r->done) {
+                gs_record tmp = *rec;
+                *rec = *q;
+                *q = tmp;
+                rec->file = tmp.file;
+                r->xq_head++;
+                if (r->xq_head == r->xq_len)
+                    r->xq_head = r->xq_len = 0;
+                return 1;
+            }
+        }
+        if (r->done) {
+            if (r->xml_nerrors > GS_XML_MAX_ERRORS) {
+                rec->line = 0;
+                rec->offset = r->base + r->len;
+                set_error(rec, GESTA_EXML, rec->offset, "%zu further XML errors not shown",
+                          r->xml_nerrors - GS_XML_MAX_ERRORS);
+                r->xml_nerrors = 0;
+                return 1;
+            }
             return 0;
         }
-        if (ret < 0 || r->xml_err.len) {
-            r->done = ret < 0;
-            rec->line = (uint64_t)(r->xml_err_line > 0 ? r->xml_err_line : 0);
-            rec->offset = (uint64_t)xmlTextReaderByteConsumed(r->xr);
-            set_error(rec, GESTA_EXML, rec->offset, "%s",
-                      r->xml_err.len ? r->xml_err.data : "malformed XML");
-            gs_buf_clear(&r->xml_err);
-            if (ret < 0)
+        if (r->pos >= r->len && !fill(r)) {
+            if (r->io_errno) {
+                r->done = true;
+                rec->line = xml_line(r);
+                rec->offset = r->base + r->len;
+                set_error(rec, GESTA_EIO, rec->offset, "read error: %s", strerror(r->io_errno));
                 return 1;
-            if (ret == 1 && xmlTextReaderNodeType(r->xr) == XML_READER_TYPE_ELEMENT)
-                r->xml_positioned = true;
-            return 1;
-        }
-        int depth = xmlTextReaderDepth(r->xr);
-        if (depth >= 0 && (size_t)depth > r->lim->max_xml_depth) {
+            }
+            xmlParseChunk(r->xctx, NULL, 0, 1);
             r->done = true;
-            rec->line = (uint64_t)xmlTextReaderGetParserLineNumber(r->xr);
-            rec->offset = (uint64_t)xmlTextReaderByteConsumed(r->xr);
-            set_error(rec, GESTA_ELIMIT, rec->offset,
-                      "XML nesting deeper than max_xml_depth (%zu); rest of file skipped",
-                      r->lim->max_xml_depth);
-            return 1;
-        }
-        if (xmlTextReaderNodeType(r->xr) != XML_READER_TYPE_ELEMENT ||
-            !name_is(xmlTextReaderConstLocalName(r->xr), "Sentence"))
             continue;
-        rec->line = (uint64_t)xmlTextReaderGetParserLineNumber(r->xr);
-        rec->offset = (uint64_t)xmlTextReaderByteConsumed(r->xr);
-        xmlNodePtr node = xmlTextReaderExpand(r->xr);
-        if (!node) {
-            r->done = true;
-            set_error(rec, GESTA_EXML, rec->offset, "%s",
-                      r->xml_err.len ? r->xml_err.data : "malformed <Sentence>");
-            gs_buf_clear(&r->xml_err);
-            return 1;
         }
-        int rc = xml_sentence(r, rec, node);
-        if (rc < 0)
-            return rc;
-        /* Move past the subtree; the node we land on is examined next time. */
-        ret = xmlTextReaderNext(r->xr);
-        if (ret == 1)
-            r->xml_positioned = true;
-        else if (ret == 0)
+        size_t n = r->len - r->pos;
+        if (n > GS_XML_CHUNK)
+            n = GS_XML_CHUNK;
+        xmlParseChunk(r->xctx, r->data + r->pos, (int)n, 0);
+        r->pos += n;
+        if (r->xml_too_deep)
             r->done = true;
-        if (r->xml_err.len && !rec->error) {
-            set_error(rec, GESTA_EXML, rec->offset, "%s", r->xml_err.data);
-            gs_buf_clear(&r->xml_err);
-        }
-        return 1;
     }
 }
 

@@ -71,6 +71,26 @@ static bool is_closer(const gs_tok *t)
     return norm_is(t, "\"") || norm_is(t, "'") || norm_is(t, ")") || norm_is(t, "]");
 }
 
+static bool corporate(const char *w, size_t n)
+{
+    static const char *const list[] = {"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", NULL};
+    for (const char *const *s = list; *s; s++)
+        if (gs_eq_nocase(w, n, *s))
+            return true;
+    return false;
+}
+
+/* Lower-case words that continue a name ("Bank of", "Fenner and Smith"). */
+static bool connective(const gs_tok *t)
+{
+    static const char *const list[] = {"of", "and", "de", "du", "la", "le", "der", "von", "van",
+                                       "for", "the", "&", NULL};
+    for (const char *const *s = list; *s; s++)
+        if (gs_eq_nocase(t->norm, t->norm_len, *s))
+            return true;
+    return false;
+}
+
 /* Does the sentence end after terminator term, before token next? */
 static bool boundary(const gs_tok *term, const gs_tok *next, const gs_tok *after)
 {
@@ -99,6 +119,12 @@ static bool boundary(const gs_tok *term, const gs_tok *next, const gs_tok *after
     if (is_starter(next))
         return true;
     if (is_open(next) && after && (after->flags & GS_TF_CAP))
+        return true;
+    /* "... to Columbia Aluminium Corp. Comalco said": after a company suffix,
+     * a capitalised word followed by a lower-case one opens a sentence;
+     * "Corp. Chairman John Smith" and "Co. International." do not. */
+    if (corporate(w, wlen) && (next->flags & GS_TF_CAP) && after &&
+        (after->flags & GS_TF_LOWER) && !connective(after))
         return true;
     return false;
 }

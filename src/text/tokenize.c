@@ -156,7 +156,7 @@ static const char *const abbr_other[] = {
     "est", "govt", "univ", "assn", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo",
     "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
     "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-    "wash", "wis", "wyo", "cf", "viz", "ca", "mln", "bln", NULL};
+    "wash", "wis", "wyo", "cf", "viz", "ca", NULL};
 
 static bool in_list(const char *const *list, const char *w, size_t n)
 {

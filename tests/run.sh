@@ -1,0 +1,28 @@
+#!/bin/sh
+# run.sh: the whole test suite.  Usage: tests/run.sh BUILD_DIR [WRAPPER]
+# WRAPPER (e.g. "valgrind -q --error-exitcode=99") runs every test program
+# and every gesta invocation under it.
+set -u
+build=${1:-build}
+wrap=${2:-}
+fail=0
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+cd "$top" || exit 2
+
+step() { printf '== %s\n' "$1"; }
+
+step "unit tests"
+$wrap "$build/unit" || fail=1
+
+step "golden tests (library and CLI)"
+$wrap "$build/golden" "$wrap $build/gesta" tests/golden/*.txt || fail=1
+
+step "command-line tests"
+GESTA="$wrap $build/gesta" sh tests/cli.sh || fail=1
+
+if [ $fail -ne 0 ]; then
+    echo "== FAILED"
+    exit 1
+fi
+echo "== all tests passed"

@@ -1,0 +1,104 @@
+/*
+ * test_core.c: the arena, byte buffers, JSON escaping, dates and the error
+ * table.
+ */
+#include "../../src/core/core.h"
+#include "test.h"
+
+static void arena_alloc_and_reset(void)
+{
+    gs_arena a;
+    gs_arena_init(&a, 1024);
+    char *p = gs_arena_alloc(&a, 10);
+    char *q = gs_arena_alloc(&a, 10);
+    CHECK(p && q && q >= p + 10);
+    CHECK(((uintptr_t)p & 15) == 0 && ((uintptr_t)q & 15) == 0);
+    /* an oversized block does not waste the current chunk */
+    char *big = gs_arena_alloc(&a, 5000);
+    CHECK(big != NULL);
+    memset(big, 'x', 5000);
+    char *r = gs_arena_alloc(&a, 16);
+    CHECK(r == q + 16);
+    char *s = gs_arena_strndup(&a, "hello world", 5);
+    CHECK_STR(s, "hello");
+    gs_arena_reset(&a);
+    /* after a reset the kept chunk is reused from its start */
+    char *p2 = gs_arena_alloc(&a, 10);
+    CHECK(p2 == p);
+    gs_arena_free(&a);
+}
+
+static void buf_json_escaping(void)
+{
+    gs_buf b = GS_BUF_INIT;
+    gs_buf_put_json_str(&b, "a\"b\\c\nd\te\x01", 10);
+    CHECK_STR(b.data, "a\\\"b\\\\c\\nd\\te\\u0001");
+    gs_buf_clear(&b);
+    /* invalid UTF-8 becomes U+FFFD; valid multi-byte passes */
+    gs_buf_put_json_str(&b, "caf\xc3\xa9 \xff!", 8);
+    CHECK_STR(b.data, "caf\xc3\xa9 \xef\xbf\xbd!");
+    gs_buf_clear(&b);
+    gs_buf_put_oneline(&b, "a\tb\nc\rd", 7);
+    CHECK_STR(b.data, "a b c d");
+    gs_buf_clear(&b);
+    gs_buf_put_u64(&b, 0);
+    gs_buf_putc(&b, ' ');
+    gs_buf_put_u64(&b, 18446744073709551615ull);
+    CHECK_STR(b.data, "0 18446744073709551615");
+    gs_buf_clear(&b);
+    gs_buf_printf(&b, "%d-%s", 42, "x");
+    CHECK_STR(b.data, "42-x");
+    gs_buf_free(&b);
+}
+
+static void dates(void)
+{
+    int32_t d = 0;
+    CHECK_INT(gesta_date_parse("2025-06-04", 10, &d), 0);
+    CHECK_INT(d, 20250604);
+    CHECK_INT(gesta_date_parse("19950101", 8, &d), 0);
+    CHECK_INT(d, 19950101);
+    CHECK_INT(gesta_date_parse("2024-02-29", 10, &d), 0);
+    CHECK_INT(gesta_date_parse("2023-02-29", 10, &d), GESTA_EDATE);
+    CHECK_INT(gesta_date_parse("1900-02-29", 10, &d), GESTA_EDATE);
+    CHECK_INT(gesta_date_parse("2000-02-29", 10, &d), 0);
+    CHECK_INT(gesta_date_parse("2025-13-01", 10, &d), GESTA_EDATE);
+    CHECK_INT(gesta_date_parse("2025-6-4", 8, &d), GESTA_EDATE);
+    CHECK_INT(gesta_date_parse("2025/06/04", 10, &d), GESTA_EDATE);
+    CHECK_INT(gesta_date_parse(" 2025-06-04", 11, &d), GESTA_EDATE);
+    CHECK_INT(gesta_date_parse("", 0, &d), GESTA_EDATE);
+    char out[11];
+    gs_date_format(20250604, out);
+    CHECK_STR(out, "2025-06-04");
+    gs_date_format(0, out);
+    CHECK_STR(out, "");
+}
+
+static void errors(void)
+{
+    CHECK_STR(gesta_strerror(GESTA_ENOMEM), "out of memory");
+    CHECK_STR(gesta_errname(GESTA_EJSON), "GESTA_EJSON");
+    CHECK_STR(gesta_strerror(0), "success");
+    CHECK_STR(gesta_strerror(-9999), "unknown error");
+    CHECK_STR(gesta_errname(12345), "GESTA_EUNKNOWN");
+    CHECK(GESTA_ENOMEM < 0 && GESTA_EFAILED < 0);
+    CHECK_STR(gesta_version(), GESTA_VERSION);
+}
+
+static void grow_overflow(void)
+{
+    void *p = NULL;
+    size_t cap = 0;
+    CHECK_INT(gs_grow(&p, &cap, 10, 8), 0);
+    CHECK(cap >= 10);
+    CHECK_INT(gs_grow(&p, &cap, SIZE_MAX / 4, 8), GESTA_ENOMEM);
+    free(p);
+}
+
+const test_case core_tests[] = {
+    {"core/arena", arena_alloc_and_reset},
+    {"core/buf_json", buf_json_escaping},
+    {"core/dates", dates},
+    {"core/errors", errors},
+    {"core/grow_overflow", grow_overflow},
+    {NULL, NULL}};

@@ -1,0 +1,176 @@
+/*
+ * test_text.c: the text stage through the public worker API: offsets,
+ * normalisation, diagnostics and limits.  (Segmentation and tokenisation
+ * cases in bulk are golden tests in tests/golden/.)
+ */
+#include "gesta.h"
+#include "test.h"
+
+#include <stdlib.h>
+
+static gesta_engine *eng;
+static gesta_worker *w;
+
+static void setup(const gesta_limits *lim)
+{
+    gesta_engine_options o;
+    gesta_engine_options_default(&o);
+    if (lim)
+        o.limits = *lim;
+    gesta_worker_free(w);
+    gesta_engine_free(eng);
+    w = NULL;
+    eng = NULL;
+    if (gesta_engine_new(&o, &eng) < 0 || gesta_worker_new(eng, &w) < 0) {
+        fprintf(stderr, "cannot create engine\n");
+        exit(2);
+    }
+}
+
+static int run_text(const char *text, size_t n)
+{
+    gesta_doc d = {"t", 1, NULL, 0, text, n, 20250101};
+    return gesta_worker_run(w, &d);
+}
+
+static void offsets_index_original_bytes(void)
+{
+    setup(NULL);
+    /* curly quotes and an em dash are 3 bytes each in the original */
+    const char *s = "\xe2\x80\x9cWe will\xe2\x80\x94not\xe2\x80\x9d go.";
+    CHECK_INT(run_text(s, strlen(s)), 0);
+    CHECK_INT(gesta_worker_token_count(w), 8);
+    gesta_token t;
+    gesta_worker_token(w, 0, &t);
+    CHECK_MEM(t.text, t.len, "\"");
+    CHECK_INT(t.span.start, 0);
+    CHECK_INT(t.span.end, 3);
+    gesta_worker_token(w, 3, &t);
+    CHECK_MEM(t.text, t.len, "--");
+    CHECK_INT(t.span.start, 10);
+    CHECK_INT(t.span.end, 13);
+    gesta_worker_token(w, 4, &t);
+    CHECK_MEM(t.text, t.len, "not");
+    CHECK_INT(t.span.start, 13);
+    gesta_worker_token(w, 6, &t);
+    CHECK_MEM(t.text, t.len, "go");
+    gesta_worker_token(w, 7, &t);
+    CHECK_MEM(t.text, t.len, ".");
+    CHECK_INT(t.span.start, 22);
+    (void)t;
+}
+
+static void nfc_and_apostrophes(void)
+{
+    setup(NULL);
+    /* decomposed e + combining acute is composed; a typographic apostrophe
+     * in a possessive splits off as 's */
+    const char *s = "Cafe\xcc\x81 Korea\xe2\x80\x99s army";
+    CHECK_INT(run_text(s, strlen(s)), 0);
+    CHECK_INT(gesta_worker_token_count(w), 4);
+    gesta_token t;
+    gesta_worker_token(w, 0, &t);
+    CHECK_MEM(t.text, t.len, "Caf\xc3\xa9");
+    CHECK_INT(t.span.end, 6);
+    gesta_worker_token(w, 2, &t);
+    CHECK_MEM(t.text, t.len, "'s");
+    CHECK_INT(t.span.start, 12);
+    CHECK_INT(t.span.end, 16);
+}
+
+static void invalid_utf8_is_reported_and_replaced(void)
+{
+    setup(NULL);
+    const char s[] = "Seoul \xff\xfe said \xc3 no.";
+    CHECK_INT(run_text(s, sizeof s - 1), 0);
+    CHECK_INT(gesta_worker_diag_count(w), 3);
+    gesta_diag d;
+    gesta_worker_diag(w, 0, &d);
+    CHECK_INT(d.code, GESTA_EUTF8);
+    CHECK_INT(d.offset, 6);
+    gesta_worker_diag(w, 2, &d);
+    CHECK_INT(d.offset, 14);
+    gesta_token t;
+    gesta_worker_token(w, 1, &t);
+    CHECK_MEM(t.text, t.len, "\xef\xbf\xbd\xef\xbf\xbd");
+}
+
+static void token_and_sentence_limits(void)
+{
+    gesta_limits lim;
+    gesta_limits_default(&lim);
+    lim.max_token_bytes = 10;
+    lim.max_sentence_tokens = 5;
+    setup(&lim);
+    char s[64] = "abcdefghijklmnopqrstuvwxyz one two three four five six";
+    CHECK_INT(run_text(s, strlen(s)), 0);
+    gesta_token t;
+    gesta_worker_token(w, 0, &t);
+    CHECK_INT(t.len, 10);
+    gesta_worker_token(w, 2, &t);
+    CHECK_INT(t.len, 6); /* the rest of the alphabet */
+    /* 9 tokens in sentences of at most 5 */
+    CHECK_INT(gesta_worker_sentence_count(w), 2);
+    gesta_sentence se;
+    gesta_worker_sentence(w, 0, &se);
+    CHECK_INT(se.token_count, 5);
+    CHECK(gesta_worker_diag_count(w) >= 2);
+}
+
+static void document_limit(void)
+{
+    gesta_limits lim;
+    gesta_limits_default(&lim);
+    lim.max_doc_bytes = 16;
+    setup(&lim);
+    CHECK_INT(run_text("This text is longer than sixteen bytes.", 39), GESTA_ELIMIT);
+    CHECK_INT(run_text("Short.", 6), 0);
+    CHECK_INT(gesta_worker_sentence_count(w), 1);
+}
+
+static void title_is_sentence_zero(void)
+{
+    setup(NULL);
+    gesta_doc d = {"t", 1, "Macron hosts Modi. In Paris", 27, "Talks began. They ended.", 24,
+                   20250101};
+    CHECK_INT(gesta_worker_run(w, &d), 0);
+    CHECK_INT(gesta_worker_sentence_count(w), 3);
+    gesta_sentence s;
+    gesta_worker_sentence(w, 0, &s);
+    CHECK_INT(s.field, GESTA_FIELD_TITLE);
+    CHECK_INT(s.span.start, 0);
+    CHECK_INT(s.span.end, 27);
+    CHECK_INT(s.paragraph, 0);
+    gesta_worker_sentence(w, 2, &s);
+    CHECK_INT(s.field, GESTA_FIELD_TEXT);
+    CHECK_INT(s.span.start, 13);
+    CHECK_INT(s.index, 2);
+}
+
+static void empty_and_blank_documents(void)
+{
+    setup(NULL);
+    CHECK_INT(run_text("", 0), 0);
+    CHECK_INT(gesta_worker_sentence_count(w), 0);
+    CHECK_INT(run_text(" \n\n\t ", 5), 0);
+    CHECK_INT(gesta_worker_sentence_count(w), 0);
+    gesta_doc d = {"t", 1, NULL, 5, "x", 1, 0};
+    CHECK_INT(gesta_worker_run(w, &d), GESTA_EINVAL);
+    CHECK_INT(gesta_worker_run(NULL, &d), GESTA_EINVAL);
+    gesta_sentence s;
+    CHECK_INT(gesta_worker_sentence(w, 0, &s), GESTA_ERANGE);
+    gesta_worker_free(w);
+    gesta_engine_free(eng);
+    w = NULL;
+    eng = NULL;
+}
+
+const test_case text_tests[] = {
+    {"text/offsets", offsets_index_original_bytes},
+    {"text/nfc_apostrophes", nfc_and_apostrophes},
+    {"text/invalid_utf8", invalid_utf8_is_reported_and_replaced},
+    {"text/limits", token_and_sentence_limits},
+    {"text/doc_limit", document_limit},
+    {"text/title", title_is_sentence_zero},
+    {"text/empty", empty_and_blank_documents},
+    {NULL, NULL}};
