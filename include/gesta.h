@@ -208,12 +208,18 @@ GESTA_API int gesta_worker_sentence(const gesta_worker *w, size_t i, gesta_sente
 
 /* A token.  text/len is its normalised form (NFC, typographic quotes,
  * apostrophes and dashes as ASCII, invalid bytes as U+FFFD); span is the
- * original bytes.  text is not NUL-terminated. */
+ * original bytes.  text is not NUL-terminated.  tag is its Penn Treebank
+ * part-of-speech tag ("NNP", "VBD", "PRP$", "-LRB-"; a static string);
+ * lemma/lemma_len its lower-case lemma ("say" for "said", "rebel" for
+ * "rebels"), not NUL-terminated. */
 typedef struct gesta_token {
     const char *text;
     size_t len;
     gesta_span span;
     gesta_field field;
+    const char *tag;
+    const char *lemma;
+    size_t lemma_len;
 } gesta_token;
 
 /* Total number of tokens in the sentences of the last document. */

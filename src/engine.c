@@ -71,6 +71,7 @@ int gesta_worker_new(const gesta_engine *eng, gesta_worker **out)
     w->text.lim = &eng->opt.limits;
     w->text.diag.emit = worker_diag;
     w->text.diag.ctx = w;
+    w->lang.arena = &w->arena;
     *out = w;
     return 0;
 }
@@ -82,6 +83,7 @@ void gesta_worker_free(gesta_worker *w)
     gs_arena_free(&w->arena);
     free(w->text.toks);
     free(w->text.sents);
+    gs_lang_free(&w->lang);
     free(w->diags);
     free(w->events);
     free(w);
@@ -132,6 +134,8 @@ int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
     if ((rc = gs_segment(&w->text, first, doc->text, doc->text_len, GESTA_FIELD_TEXT,
                          !had_title)) < 0)
         return rc;
+    if ((rc = gs_lang_tag(&w->lang, &w->text)) < 0)
+        return rc;
     return (int)w->nevents;
 }
 
@@ -164,6 +168,10 @@ int gesta_worker_token(const gesta_worker *w, size_t i, gesta_token *out)
     out->span.start = t->start;
     out->span.end = t->end;
     out->field = (gesta_field)t->field;
+    const gs_ltok *l = &w->lang.lt[i];
+    out->tag = gs_penn_names[l->penn];
+    out->lemma = l->lemma;
+    out->lemma_len = l->lemma_len;
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #define GESTA_ENGINE_H
 
 #include "core/core.h"
+#include "lang/lang.h"
 #include "text/text.h"
 
 struct gesta_engine {
@@ -17,6 +18,7 @@ struct gesta_worker {
     const gesta_engine *eng;
     gs_arena arena;
     gs_text text;
+    gs_lang lang;
     gesta_doc doc;
     gesta_diag *diags;
     size_t ndiags, cap_diags;

@@ -33,8 +33,7 @@ static const char *const starters[] = {
     "both", "all", "each", "no", "not", "under", "over", "since", "although", "though",
     "because", "despite", "during", "officials", "analysts", "police", "what", "who",
     "why", "how", "where", "asked", "according", "separately", "under", "such", "then",
-    "thus", "instead", "nevertheless", "moreover", "further", "furthermore", "tuesday",
-    "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "shares",
+    "thus", "instead", "nevertheless", "moreover", "further", "furthermore", "shares",
     NULL};
 
 static bool is_starter(const gs_tok *t)
@@ -112,8 +111,10 @@ static bool boundary(const gs_tok *term, const gs_tok *next, const gs_tok *after
     bool initial = wlen == 1 && gs_is_upper((unsigned char)w[0]);
     if (cls == GS_ABBR_TITLE)
         return false;
-    if (cls == GS_ABBR_NUMBER && (next->flags & GS_TF_DIGIT))
-        return false;
+    if (cls == GS_ABBR_NUMBER)
+        return !(next->flags & GS_TF_DIGIT) && can_start(next) && !(next->flags & GS_TF_ABBR);
+    if ((next->flags & GS_TF_ABBR) && corporate(next->norm, next->norm_len - 1))
+        return false; /* "Co. Ltd." */
     if (initial)
         return is_starter(next) && !(after && (after->flags & GS_TF_ABBR));
     if (is_starter(next))
@@ -189,6 +190,14 @@ static size_t dateline(const gs_text *t, size_t b, size_t end)
             k++;
             continue;
         }
+        /* "SPRINGFIELD, Ill." : a state abbreviation after the place */
+        if (norm_is(tk, ",") && k + 1 < end && allcaps && words > 0 &&
+            (t->toks[k + 1].flags & GS_TF_ABBR) && (t->toks[k + 1].flags & GS_TF_CAP) &&
+            !is_month(&t->toks[k + 1]) &&
+            gs_abbrev_class(t->toks[k + 1].norm, t->toks[k + 1].norm_len - 1) == GS_ABBR_OTHER) {
+            k += 2;
+            continue;
+        }
         break;
     }
     if (words == 0 || k >= end)
@@ -239,9 +248,14 @@ static bool headline(const gs_text *t, size_t first, size_t line_end, size_t end
     size_t n = line_end - first;
     if (n == 0 || n > 30 || line_end >= end)
         return false;
-    if (!(t->toks[line_end].flags & GS_TF_PARA))
+    if (!(t->toks[line_end].flags & GS_TF_BLANK))
         return false;
     const gs_tok *last = &t->toks[line_end - 1];
+    /* a line that holds a sentence end followed by more is running text */
+    for (size_t i = first; i + 1 < line_end; i++)
+        if ((norm_is(&t->toks[i], ".") || norm_is(&t->toks[i], "!") || norm_is(&t->toks[i], "?")) &&
+            can_start(&t->toks[i + 1]))
+            return false;
     if (norm_is(last, ".") || norm_is(last, ",") || norm_is(last, ";") || norm_is(last, ":") ||
         norm_is(last, "-") || norm_is(last, "--"))
         return false;
@@ -267,7 +281,7 @@ int gs_segment(gs_text *t, size_t first, const char *s, size_t n, int field, boo
             size_t le = first + 1;
             while (le < end && !(t->toks[le].flags & GS_TF_NL))
                 le++;
-            if (headline(t, first, le, end) && dateline(t, first, le) == first) {
+            if (headline(t, first, le, end)) {
                 if ((rc = add_sentence(t, first, le, field, 0)) < 0)
                     return rc;
                 start = le;
@@ -303,6 +317,10 @@ int gs_segment(gs_text *t, size_t first, const char *s, size_t n, int field, boo
             continue;
         }
         if (!is_terminator(tk))
+            continue;
+        /* "1. Lower taxes": a list number opening the sentence */
+        if (i == start + 1 && norm_is(tk, ".") && (t->toks[start].flags & GS_TF_DIGIT) &&
+            t->toks[start].norm_len <= 2 && !(tk->flags & GS_TF_SPACE))
             continue;
         size_t j = i + 1;
         /* closing quotes and brackets that touch the terminator */

@@ -27,7 +27,8 @@ enum {
     GS_TF_ABBR = 1 << 8,     /* word with its abbreviation period attached */
     GS_TF_NONASCII = 1 << 9, /* original bytes are not all ASCII */
     GS_TF_CUT = 1 << 10,     /* token was cut at max_token_bytes */
-    GS_TF_LOWER = 1 << 11    /* first character is a lower-case letter */
+    GS_TF_LOWER = 1 << 11,   /* first character is a lower-case letter */
+    GS_TF_BLANK = 1 << 12    /* a blank line before the token */
 };
 
 typedef struct gs_tok {

@@ -147,12 +147,13 @@ static const char *const abbr_title[] = {
     "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "drs", "prof", "gen", "gens", "lt",
     "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "gov",
     "sen", "sens", "rep", "reps", "rev", "hon", "pres", "amb", "supt", "insp", "det", "fr",
-    "msgr", "sr", "jr", "st", "mt", "ft", "lieut", "comdr", "atty", "sra", "sgto", NULL};
+    "msgr", "mt", "ft", "lieut", "comdr", "atty", "sra", "sgto", NULL};
 static const char *const abbr_number[] = {
     "no", "nos", "art", "vol", "pp", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "ch", "sec", "para", "tel", NULL};
 static const char *const abbr_other[] = {
     "inc", "corp", "co", "cos", "ltd", "bros", "plc", "llc", "vs", "etc", "al", "approx", "dept",
+    "jr", "sr", "st",
     "est", "govt", "univ", "assn", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo",
     "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
     "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
@@ -166,9 +167,16 @@ static bool in_list(const char *const *list, const char *w, size_t n)
     return false;
 }
 
+/* Abbreviations that are written in lower case; the others must be
+ * capitalised ("Ill." is Illinois, "ill." is the adjective). */
+static const char *const abbr_lower[] = {"vs", "etc", "al", "approx", "cf", "viz", "ca", "est",
+                                         "dept", "govt", "pp", "vol", "fig", "sec", NULL};
+
 int gs_abbrev_class(const char *w, size_t n)
 {
     if (n == 0 || n > 7)
+        return GS_ABBR_NONE;
+    if (gs_is_lower((unsigned char)w[0]) && !in_list(abbr_lower, w, n))
         return GS_ABBR_NONE;
     if (in_list(abbr_title, w, n))
         return GS_ABBR_TITLE;
@@ -402,6 +410,12 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
         case C_PERIOD:
             if (prev == C_DIGIT && next == C_DIGIT)
                 joined = true;
+            else if (prev == C_LETTER && next == C_HYPHEN && has_period && all_short_segs &&
+                     seg_letters <= 2 && is_alnum_cls(cls_only(sc, nx + 1))) {
+                /* "U.S.-led": the abbreviation's period, then the hyphen */
+                joined = true;
+                c = C_LETTER;
+            }
             else if (prev == C_LETTER && next == C_LETTER) {
                 joined = true;
                 has_period = true;
@@ -422,6 +436,9 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
                 joined = true;
             else if (cp == '@' && is_alnum_cls(prev) && is_alnum_cls(next))
                 joined = true;
+            else if (cp == ':' && prev == C_DIGIT && nx + 2 <= sc->n && gs_is_digit(sc->s[nx]) &&
+                     gs_is_digit(sc->s[nx + 1]) && !(nx + 2 < sc->n && gs_is_digit(sc->s[nx + 2])))
+                joined = true; /* a clock time: 10:30 */
             else if (cp == ':' && nx + 1 < sc->n && sc->s[nx] == '/' && sc->s[nx + 1] == '/') {
                 /* A URL: everything up to whitespace. */
                 while (i < sc->n && i - a < sc->max_tok) {
@@ -511,7 +528,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 newlines++;
                 ws |= GS_TF_NL;
                 if (newlines >= 2)
-                    ws |= GS_TF_PARA;
+                    ws |= GS_TF_PARA | GS_TF_BLANK;
                 at_line_start = true;
                 line_indent = 0;
             } else if (at_line_start && c == C_SPACE) {
@@ -541,17 +558,19 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
             bool nn = needs_norm;
             b = scan_word(&sc, a, &nn, &cut);
             needs_norm = nn;
-            /* report further invalid bytes inside the word */
-            for (size_t k = a + 1; k < b; k++) {
-                if (sc.s[k] >= 0x80) {
-                    int32_t cc;
-                    size_t l2;
-                    if (cls_at(&sc, k, &cc, &l2) == C_INVALID) {
-                        if ((rc = diag(&sc, GESTA_EUTF8, k, "invalid UTF-8 byte replaced by U+FFFD")) < 0)
-                            return rc;
-                    } else {
-                        k += l2 - 1;
-                    }
+            /* report further invalid bytes inside the word (the first
+             * character, at a, was reported above) */
+            for (size_t k = a + len; k < b;) {
+                int32_t cc;
+                size_t l2 = 1;
+                if (sc.s[k] >= 0x80 && cls_at(&sc, k, &cc, &l2) == C_INVALID) {
+                    if ((rc = diag(&sc, GESTA_EUTF8, k, "invalid UTF-8 byte replaced by U+FFFD")) < 0)
+                        return rc;
+                    k++;
+                } else if (sc.s[k] >= 0x80) {
+                    k += l2;
+                } else {
+                    k++;
                 }
             }
             if (cut) {
@@ -567,7 +586,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 }
                 size_t apos_len;
                 cls_at(&sc, b, &cp, &apos_len);
-                if ((rc = emit(&sc, b - 1, b + apos_len + 1, ws, false, "n't", 3)) < 0)
+                if ((rc = emit(&sc, b - 1, b + apos_len + 1, ws, cp != '\'', NULL, 0)) < 0)
                     return rc;
                 ws = 0;
                 i = b + apos_len + 1;

@@ -1,0 +1,763 @@
+/*
+ * tagger.c: part-of-speech tags and lemmas for every sentence of a
+ * document.
+ *
+ * For each token the tagger builds a short list of candidate tags with
+ * emission scores: from the lexicon (log P(word | tag)) for known words;
+ * for unknown words from the suffix model (log P(tag | suffix) - log P(tag),
+ * Bayes' rule up to a constant per token), shape rules (numbers, ordinals,
+ * decades) and WordNet's word classes.  Capitalisation in mid-sentence,
+ * which the lower-case lexicon cannot see, shifts weight to proper nouns.
+ * A second-order Viterbi search over the candidates with the interpolated
+ * trigram transitions picks the tag sequence; festival tags are then mapped
+ * to Penn Treebank tags by the word (punctuation, possessive pronouns).
+ */
+#include "lang.h"
+
+#include <math.h>
+
+const char *const gs_penn_names[GS_P_COUNT] = {
+#define GS_PENN_NAME(id, name) name,
+    GS_PENN_TAGS(GS_PENN_NAME)
+#undef GS_PENN_NAME
+};
+
+/* festival tag indices, in the generated order (checked by a unit test) */
+enum {
+    F_NN, F_PUNC, F_NNP, F_DT, F_IN, F_JJ, F_NNS, F_CD, F_RB, F_VBD, F_VB, F_PRP, F_CC, F_OF,
+    F_TO, F_VBZ, F_VBN, F_VBG, F_VBP, F_MD, F_POS, F_WDT, F_JJR, F_WP, F_NNPS, F_WRB, F_JJS,
+    F_RBR, F_RP, F_EX, F_RBS, F_PDT, F_FW, F_UH, F_SYM, F_LS
+};
+
+#define MAXC 8 /* candidates per token */
+
+/* ---------------------------------------------------------------- lookup */
+
+const gs_lex_entry *gs_lex_find(const char *w, size_t n)
+{
+    uint32_t h = gs_lex_fnv(w, n) & (GS_LEX_HSIZE - 1);
+    for (;;) {
+        int32_t e = gs_lex_hash[h];
+        if (!e)
+            return NULL;
+        const gs_lex_entry *x = &gs_lex_entries[e - 1];
+        const char *s = gs_lex_pool + x->word;
+        if (!strncmp(s, w, n) && s[n] == '\0')
+            return x;
+        h = (h + 1) & (GS_LEX_HSIZE - 1);
+    }
+}
+
+static const gs_suffix_entry *suffix_find(const char *w, size_t n)
+{
+    uint32_t h = gs_lex_fnv(w, n) & (GS_SUFFIX_HSIZE - 1);
+    for (;;) {
+        int32_t e = gs_suffix_hash[h];
+        if (!e)
+            return NULL;
+        const gs_suffix_entry *x = &gs_suffixes[e - 1];
+        if (!strncmp(x->s, w, n) && x->s[n] == '\0')
+            return x;
+        h = (h + 1) & (GS_SUFFIX_HSIZE - 1);
+    }
+}
+
+/* ---------------------------------------------------------------- lemmas */
+
+static bool wn_is(const char *w, size_t n, uint8_t bit)
+{
+    const gs_lex_entry *e = gs_lex_find(w, n);
+    return e && (e->wn & bit);
+}
+
+/* WordNet's morphy for words the tables do not list.  With a NULL arena it
+ * only answers whether the word has such a lemma. */
+static bool morphy(const char *w, size_t n, bool verb, const char **out, size_t *out_len,
+                   gs_arena *a)
+{
+    static const char *const vsuf[][2] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""},
+                                          {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}};
+    static const char *const nsuf[][2] = {{"ses", "s"}, {"xes", "x"}, {"zes", "z"},
+                                          {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+                                          {"ies", "y"}, {"s", ""}};
+    char buf[64];
+    if (n >= sizeof buf - 4)
+        return false;
+    for (int i = 0; i < 8; i++) {
+        const char *suf = verb ? vsuf[i][0] : nsuf[i][0];
+        const char *rep = verb ? vsuf[i][1] : nsuf[i][1];
+        size_t sl = strlen(suf), rl = strlen(rep);
+        if (n <= sl + 1 || memcmp(w + n - sl, suf, sl))
+            continue;
+        memcpy(buf, w, n - sl);
+        memcpy(buf + n - sl, rep, rl);
+        size_t bl = n - sl + rl;
+        bool ok = wn_is(buf, bl, verb ? GS_WN_VERB : GS_WN_NOUN);
+        if (!ok && verb && i >= 4 && !rl && bl >= 3 && buf[bl - 1] == buf[bl - 2]) {
+            bl--; /* "shelled" -> "shell" is found above; "stopped" -> "stop" here */
+            ok = wn_is(buf, bl, GS_WN_VERB);
+        }
+        if (ok && !a) {
+            *out = NULL; /* only asked whether there is one */
+            *out_len = 0;
+            return true;
+        }
+        if (ok) {
+            char *p = gs_arena_strndup(a, buf, bl);
+            if (!p)
+                return false;
+            *out = p;
+            *out_len = bl;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool lemma_of(const char *w, size_t n, bool verb, const char **out, size_t *out_len,
+                     gs_arena *a)
+{
+    const gs_lex_entry *e = gs_lex_find(w, n);
+    if (e) {
+        uint32_t off = verb ? e->vlemma : e->nlemma;
+        if (off) {
+            *out = gs_lex_pool + off;
+            *out_len = strlen(*out);
+            return true;
+        }
+        if (e->wn & (verb ? GS_WN_VERB : GS_WN_NOUN))
+            return false; /* a base form */
+    }
+    return morphy(w, n, verb, out, out_len, a);
+}
+
+bool gs_verb_lemma(const char *w, size_t n, const char **out, size_t *out_len, gs_arena *a)
+{
+    return lemma_of(w, n, true, out, out_len, a);
+}
+
+bool gs_noun_lemma(const char *w, size_t n, const char **out, size_t *out_len, gs_arena *a)
+{
+    return lemma_of(w, n, false, out, out_len, a);
+}
+
+/* ------------------------------------------------------------ candidates */
+
+typedef struct cands {
+    uint8_t n;
+    uint8_t tag[MAXC];
+    float score[MAXC];
+} cands;
+
+static void cand_add(cands *c, int tag, float score)
+{
+    for (int i = 0; i < c->n; i++) {
+        if (c->tag[i] == tag) {
+            if (score > c->score[i])
+                c->score[i] = score;
+            return;
+        }
+    }
+    if (c->n < MAXC) {
+        c->tag[c->n] = (uint8_t)tag;
+        c->score[c->n] = score;
+        c->n++;
+        return;
+    }
+    /* replace the weakest */
+    int w = 0;
+    for (int i = 1; i < c->n; i++)
+        if (c->score[i] < c->score[w])
+            w = i;
+    if (score > c->score[w]) {
+        c->tag[w] = (uint8_t)tag;
+        c->score[w] = score;
+    }
+}
+
+static bool tag_in_class(int t, uint8_t wn)
+{
+    switch (t) {
+    case F_NN: case F_NNS: case F_NNP: case F_NNPS: return wn & GS_WN_NOUN;
+    case F_VB: case F_VBD: case F_VBG: case F_VBN: case F_VBP: case F_VBZ:
+        return wn & GS_WN_VERB;
+    case F_JJ: case F_JJR: case F_JJS: return wn & (GS_WN_ADJ | GS_WN_VERB);
+    case F_RB: case F_RBR: case F_RBS: return wn & GS_WN_ADV;
+    default: return false;
+    }
+}
+
+/* Shape of a token with digits: 1 number, 2 ordinal, 3 decade, 4 mixed. */
+static int digit_shape(const char *w, size_t n)
+{
+    size_t digits = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (gs_is_digit((unsigned char)w[i]))
+            digits++;
+        else if (gs_is_alpha((unsigned char)w[i]))
+            letters++;
+    }
+    if (!digits)
+        return 0;
+    if (!letters)
+        return 1;
+    if (n >= 3 && gs_is_digit((unsigned char)w[n - 3]) &&
+        (!strncmp(w + n - 2, "st", 2) || !strncmp(w + n - 2, "nd", 2) ||
+         !strncmp(w + n - 2, "rd", 2) || !strncmp(w + n - 2, "th", 2)) &&
+        letters == 2)
+        return 2;
+    if (n >= 3 && w[n - 1] == 's' && letters == 1)
+        return 3;
+    return 4;
+}
+
+/* Unknown word: the suffix model on the lower-case word lw. */
+static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
+{
+    /* the part after the last hyphen carries the class */
+    const char *hy = memrchr(lw, '-', n);
+    const char *base = lw;
+    size_t bn = n;
+    if (hy && (size_t)(hy - lw) + 1 < n) {
+        base = hy + 1;
+        bn = n - (size_t)(hy - lw) - 1;
+        cand_add(c, F_JJ, -0.5f);
+    }
+    const gs_suffix_entry *s = NULL;
+    for (size_t l = bn > 5 ? 5 : bn; l >= 1 && !s; l--) {
+        if (l >= bn && bn > 1)
+            continue;
+        s = suffix_find(base + bn - l, l);
+    }
+    cands tmp = {0};
+    if (s) {
+        for (int i = 0; i < s->n; i++)
+            cand_add(&tmp, s->p[i].tag, (float)s->p[i].logp / 256.0f - gs_tag_logprior[s->p[i].tag]);
+    } else {
+        static const uint8_t open[] = {F_NN, F_NNS, F_JJ, F_VB, F_VBD, F_VBN, F_VBG, F_RB};
+        for (size_t i = 0; i < sizeof open; i++)
+            cand_add(&tmp, open[i], 0.0f);
+    }
+    if (wn) {
+        cands f = {0};
+        for (int i = 0; i < tmp.n; i++)
+            if (tag_in_class(tmp.tag[i], wn))
+                cand_add(&f, tmp.tag[i], tmp.score[i]);
+        if (f.n)
+            tmp = f;
+    }
+    for (int i = 0; i < tmp.n; i++)
+        cand_add(c, tmp.tag[i], tmp.score[i]);
+}
+
+static bool norm_is(const gs_tok *t, const char *lit)
+{
+    size_t n = strlen(lit);
+    return t->norm_len == n && !memcmp(t->norm, lit, n);
+}
+
+/* Candidates for token i of the sentence.  lw is its lower-case form. */
+static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bool initial,
+                        bool caps_mode, uint32_t *lex_out)
+{
+    c->n = 0;
+    *lex_out = 0;
+    const gs_lex_entry *e = n ? gs_lex_find(lw, n) : NULL;
+    if (e)
+        *lex_out = (uint32_t)(e - gs_lex_entries) + 1;
+    if (tk->flags & GS_TF_PUNCT) {
+        if (e && e->ntags) {
+            for (int i = 0; i < e->ntags; i++) {
+                const gs_lex_tagp *p = &gs_lex_tagv[e->tags + i];
+                cand_add(c, p->tag, (float)p->logp / 256.0f);
+            }
+        } else {
+            cand_add(c, F_PUNC, 0.0f);
+        }
+        return;
+    }
+    bool cap = (tk->flags & GS_TF_CAP) && !caps_mode;
+    bool allcaps = (tk->flags & GS_TF_ALLCAPS) && !caps_mode && n > 1;
+    int shape = (tk->flags & (GS_TF_DIGIT | GS_TF_ALPHA)) ? digit_shape(lw, n) : 0;
+    if (e && e->ntags && allcaps && n <= 4 && !initial) {
+        /* "US", "IT", "AM" in running text are acronyms, not pronouns */
+        bool open_class = false;
+        for (int i = 0; i < e->ntags; i++) {
+            int tg = gs_lex_tagv[e->tags + i].tag;
+            if (tg == F_NN || tg == F_NNS || tg == F_JJ || tg == F_VB || tg == F_NNP)
+                open_class = true;
+        }
+        if (!open_class) {
+            cand_add(c, F_NNP, 0.0f);
+            return;
+        }
+    }
+    if (e && e->ntags) {
+        float best = -1e9f;
+        bool has_nnp = false;
+        for (int i = 0; i < e->ntags; i++) {
+            const gs_lex_tagp *p = &gs_lex_tagv[e->tags + i];
+            float sc = (float)p->logp / 256.0f;
+            cand_add(c, p->tag, sc);
+            if (sc > best)
+                best = sc;
+            if (p->tag == F_NNP || p->tag == F_NNPS)
+                has_nnp = true;
+        }
+        if ((cap && !initial && !(n == 1 && lw[0] == 'i')) || (allcaps && n <= 6)) {
+            /* mid-sentence capital: a proper noun, or an adjective of
+             * nationality ("Chinese troops"), rarely anything else */
+            for (int i = 0; i < c->n; i++) {
+                if (c->tag[i] == F_NNP || c->tag[i] == F_NNPS)
+                    c->score[i] += 2.0f;
+                else if (c->tag[i] != F_JJ)
+                    c->score[i] -= 2.5f;
+            }
+            if (!has_nnp)
+                cand_add(c, (n > 3 && lw[n - 1] == 's' && lw[n - 2] != 's') ? F_NNPS : F_NNP,
+                         best - 0.5f);
+        } else if (cap && initial && has_nnp) {
+            for (int i = 0; i < c->n; i++)
+                if (c->tag[i] == F_NNP || c->tag[i] == F_NNPS)
+                    c->score[i] += 0.5f;
+        } else if ((tk->flags & GS_TF_LOWER) && !caps_mode && c->n > 1) {
+            /* a lower-case word is rarely a proper noun in running text */
+            for (int i = 0; i < c->n; i++)
+                if (c->tag[i] == F_NNP || c->tag[i] == F_NNPS)
+                    c->score[i] -= 4.0f;
+        }
+        return;
+    }
+    switch (shape) {
+    case 1:
+        cand_add(c, F_CD, 0.0f);
+        return;
+    case 2:
+        cand_add(c, F_JJ, 0.0f);
+        cand_add(c, F_NN, -2.0f);
+        return;
+    case 3:
+        cand_add(c, F_NNS, 0.0f);
+        cand_add(c, F_CD, -1.0f);
+        return;
+    case 4:
+        cand_add(c, F_NNP, 0.0f);
+        cand_add(c, F_NN, -0.5f);
+        cand_add(c, F_CD, -1.0f);
+        cand_add(c, F_JJ, -1.0f);
+        return;
+    default:
+        break;
+    }
+    uint8_t wn = e ? e->wn : 0;
+    if (!wn && n > 3) {
+        const char *lm;
+        size_t ll;
+        /* an inflected form of a WordNet verb or noun */
+        if (lemma_of(lw, n, true, &lm, &ll, NULL))
+            wn |= GS_WN_VERB;
+        if (lemma_of(lw, n, false, &lm, &ll, NULL))
+            wn |= GS_WN_NOUN;
+    }
+    if (cap || allcaps) {
+        bool plural = n > 3 && lw[n - 1] == 's' && lw[n - 2] != 's' && !allcaps;
+        cand_add(c, plural ? F_NNPS : F_NNP, 2.0f);
+        if (plural)
+            cand_add(c, F_NNP, 1.0f);
+        cands u = {0};
+        unknown_cands(&u, lw, n, wn);
+        for (int i = 0; i < u.n; i++)
+            cand_add(c, u.tag[i], u.score[i] - (initial ? 0.5f : 3.0f));
+        return;
+    }
+    unknown_cands(c, lw, n, wn);
+    if (!c->n)
+        cand_add(c, F_NN, 0.0f);
+    if ((tk->flags & GS_TF_LOWER) && !caps_mode && c->n > 1)
+        for (int i = 0; i < c->n; i++)
+            if (c->tag[i] == F_NNP || c->tag[i] == F_NNPS)
+                c->score[i] -= 4.0f;
+}
+
+/* ------------------------------------------------------------------ penn */
+
+static int penn_punct(const gs_tok *tk, const gs_tok *prev, const gs_tok *next)
+{
+    const char *w = tk->norm;
+    size_t n = tk->norm_len;
+    if (n == 1) {
+        switch (w[0]) {
+        case ',': return GS_P_COMMA;
+        case '.': case '!': case '?': return GS_P_PERIOD;
+        case ':': case ';': case '-': return GS_P_COLON;
+        case '(': case '[': case '{': return GS_P_LRB;
+        case ')': case ']': case '}': return GS_P_RRB;
+        case '$': return GS_P_DOLLAR;
+        case '#': return GS_P_HASH;
+        case '%': return GS_P_NN;
+        case '&': return GS_P_CC;
+        case '"': case '\'': {
+            /* opening when it starts something: after a space or at the
+             * start, and touching the next token */
+            bool space_before = !prev || (tk->flags & GS_TF_SPACE);
+            bool space_after = !next || (next->flags & GS_TF_SPACE);
+            if (space_before && !space_after)
+                return GS_P_LQUOTE;
+            if (!space_before && space_after)
+                return GS_P_RQUOTE;
+            return space_before ? GS_P_LQUOTE : GS_P_RQUOTE;
+        }
+        default: break;
+        }
+    }
+    if ((n == 2 && !memcmp(w, "--", 2)) || (n == 3 && !memcmp(w, "...", 3)))
+        return GS_P_COLON;
+    if ((unsigned char)w[0] >= 0x80) {
+        /* currency symbols are the only non-ASCII punctuation with a tag */
+        if (!memcmp(w, "\xe2\x82\xac", 3) || !memcmp(w, "\xc2\xa3", 2) ||
+            !memcmp(w, "\xc2\xa5", 2))
+            return GS_P_DOLLAR;
+    }
+    if (n > 1 && w[n - 1] == '$')
+        return GS_P_DOLLAR;
+    return GS_P_SYM;
+}
+
+static bool is_possessive_pronoun(const char *lw, size_t n)
+{
+    static const char *const ps[] = {"my", "your", "his", "its", "our", "their", "thy", NULL};
+    for (const char *const *p = ps; *p; p++)
+        if (strlen(*p) == n && !memcmp(*p, lw, n))
+            return true;
+    return false;
+}
+
+static int to_penn(int f, const gs_tok *tk, const gs_tok *prev, const gs_tok *next,
+                   int next_ftag, const char *lw, size_t n)
+{
+    switch (f) {
+    case F_NN: return GS_P_NN;
+    case F_PUNC: return penn_punct(tk, prev, next);
+    case F_NNP: return GS_P_NNP;
+    case F_DT: return GS_P_DT;
+    case F_IN: return GS_P_IN;
+    case F_JJ: return GS_P_JJ;
+    case F_NNS: return GS_P_NNS;
+    case F_CD: return GS_P_CD;
+    case F_RB: return GS_P_RB;
+    case F_VBD: return GS_P_VBD;
+    case F_VB: return GS_P_VB;
+    case F_PRP:
+        if (is_possessive_pronoun(lw, n))
+            return GS_P_PRPS;
+        if (n == 3 && !memcmp(lw, "her", 3) &&
+            (next_ftag == F_NN || next_ftag == F_NNS || next_ftag == F_NNP || next_ftag == F_NNPS ||
+             next_ftag == F_JJ || next_ftag == F_JJS || next_ftag == F_JJR || next_ftag == F_CD ||
+             next_ftag == F_VBG))
+            return GS_P_PRPS;
+        return GS_P_PRP;
+    case F_CC: return GS_P_CC;
+    case F_OF: return GS_P_IN;
+    case F_TO: return GS_P_TO;
+    case F_VBZ: return GS_P_VBZ;
+    case F_VBN: return GS_P_VBN;
+    case F_VBG: return GS_P_VBG;
+    case F_VBP: return GS_P_VBP;
+    case F_MD: return GS_P_MD;
+    case F_POS: return GS_P_POS;
+    case F_WDT: return GS_P_WDT;
+    case F_JJR: return GS_P_JJR;
+    case F_WP: return (n == 5 && !memcmp(lw, "whose", 5)) ? GS_P_WPS : GS_P_WP;
+    case F_NNPS: return GS_P_NNPS;
+    case F_WRB: return GS_P_WRB;
+    case F_JJS: return GS_P_JJS;
+    case F_RBR: return GS_P_RBR;
+    case F_RP: return GS_P_RP;
+    case F_EX: return GS_P_EX;
+    case F_RBS: return GS_P_RBS;
+    case F_PDT: return GS_P_PDT;
+    case F_FW: return GS_P_FW;
+    case F_UH: return GS_P_UH;
+    case F_SYM: return GS_P_SYM;
+    case F_LS: return GS_P_LS;
+    default: return GS_P_SYM;
+    }
+}
+
+/* Lemmas of clitics and contractions that no table lists. */
+static bool special_lemma(const char *w, size_t n, int penn, const char **out, size_t *out_len)
+{
+    static const struct {
+        const char *w, *lemma;
+        int verb; /* 1 only as a verb, 0 any tag */
+    } sp[] = {{"n't", "not", 0}, {"'s", "be", 1}, {"'re", "be", 0}, {"'m", "be", 0},
+              {"'ll", "will", 0}, {"'d", "would", 0}, {"'ve", "have", 0}, {"ca", "can", 0},
+              {"wo", "will", 0}, {"sha", "shall", 0}};
+    for (size_t i = 0; i < sizeof sp / sizeof sp[0]; i++) {
+        if (strlen(sp[i].w) == n && !memcmp(sp[i].w, w, n) &&
+            (!sp[i].verb || gs_penn_is_verb(penn))) {
+            *out = sp[i].lemma;
+            *out_len = strlen(sp[i].lemma);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------- viterbi */
+
+void gs_lang_free(gs_lang *L)
+{
+    free(L->lt);
+    free(L->score);
+    free(L->back);
+    free(L->cand);
+    free(L->emit);
+    free(L->ncand);
+    memset(L, 0, sizeof *L);
+}
+
+static int ensure(gs_lang *L, size_t n)
+{
+    if (n <= L->cap_n)
+        return 0;
+    size_t cap = L->cap_n ? L->cap_n : 64;
+    while (cap < n)
+        cap *= 2;
+    float *score = realloc(L->score, cap * MAXC * MAXC * sizeof(float));
+    if (!score)
+        return GESTA_ENOMEM;
+    L->score = score;
+    uint8_t *back = realloc(L->back, cap * MAXC * MAXC);
+    if (!back)
+        return GESTA_ENOMEM;
+    L->back = back;
+    uint8_t *cand = realloc(L->cand, cap * MAXC);
+    if (!cand)
+        return GESTA_ENOMEM;
+    L->cand = cand;
+    float *emit = realloc(L->emit, cap * MAXC * sizeof(float));
+    if (!emit)
+        return GESTA_ENOMEM;
+    L->emit = emit;
+    uint8_t *nc = realloc(L->ncand, cap);
+    if (!nc)
+        return GESTA_ENOMEM;
+    L->ncand = nc;
+    L->cap_n = cap;
+    return 0;
+}
+
+/* Articles, unlike demonstratives (which share the tag DT: "This is"), are
+ * never followed directly by a finite verb, a modal or "to". */
+static bool is_article(const char *w, size_t n)
+{
+    return (n == 3 && !memcmp(w, "the", 3)) || (n == 1 && w[0] == 'a') ||
+           (n == 2 && !memcmp(w, "an", 2)) || (n == 5 && !memcmp(w, "every", 5));
+}
+
+static void drop_verbs(cands *c)
+{
+    cands f = {0};
+    for (int i = 0; i < c->n; i++) {
+        int t = c->tag[i];
+        if (t == F_VB || t == F_VBD || t == F_VBZ || t == F_VBP || t == F_MD || t == F_TO ||
+            t == F_PRP || t == F_DT || t == F_IN || t == F_OF)
+            continue;
+        cand_add(&f, t, c->score[i]);
+    }
+    if (f.n)
+        *c = f;
+}
+
+/* Lexical corrections after decoding, each a general fact of English that a
+ * tag trigram model cannot see. */
+static void correct(gs_ltok *lt, const gs_tok *toks, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        /* "is about to leave": "about" heads the infinitive (IN) */
+        if (lt[i].ftag == F_RB && toks[i].norm_len == 5 &&
+            gs_eq_nocase(toks[i].norm, 5, "about") && lt[i + 1].ftag == F_TO)
+            lt[i].ftag = F_IN;
+    }
+}
+
+/* Lower-cases an ASCII token into buf; returns its length, or 0 when the
+ * token does not fit or is not worth a lexicon lookup. */
+static size_t lower(const gs_tok *tk, char *buf, size_t cap)
+{
+    if (tk->norm_len >= cap)
+        return 0;
+    for (uint32_t i = 0; i < tk->norm_len; i++)
+        buf[i] = (char)gs_lower((unsigned char)tk->norm[i]);
+    return tk->norm_len;
+}
+
+static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
+{
+    size_t n = s->count;
+    if (!n)
+        return 0;
+    int rc = ensure(L, n);
+    if (rc < 0)
+        return rc;
+    const gs_tok *toks = t->toks + s->first;
+    gs_ltok *lt = L->lt + s->first;
+    /* headlines in capitals give no capitalisation signal */
+    size_t alpha = 0, caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].flags & GS_TF_ALPHA) {
+            alpha++;
+            if (toks[i].flags & GS_TF_ALLCAPS)
+                caps++;
+        }
+    }
+    bool caps_mode = alpha >= 3 && caps * 2 > alpha;
+    /* also title-case headlines: most words capitalised */
+    size_t capwords = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((toks[i].flags & GS_TF_CAP) && toks[i].norm_len > 3)
+            capwords++;
+    if (s->paragraph == 0 && alpha >= 4 && capwords * 4 >= alpha * 3)
+        caps_mode = true;
+
+    char buf[128];
+    bool initial = true, after_article = false;
+    for (size_t i = 0; i < n; i++) {
+        const gs_tok *tk = &toks[i];
+        size_t ln = lower(tk, buf, sizeof buf);
+        cands c;
+        uint32_t lex;
+        token_cands(&c, tk, buf, ln, initial, caps_mode, &lex);
+        if (after_article)
+            drop_verbs(&c);
+        after_article = is_article(buf, ln);
+        lt[i].lex = lex;
+        L->ncand[i] = c.n;
+        for (int k = 0; k < c.n; k++) {
+            L->cand[i * MAXC + (size_t)k] = c.tag[k];
+            L->emit[i * MAXC + (size_t)k] = c.score[k];
+        }
+        /* the next word starts a sentence after an opening quote or colon */
+        if (tk->flags & GS_TF_PUNCT)
+            initial = initial || norm_is(tk, "\"") || norm_is(tk, ":") || norm_is(tk, "--") ||
+                      norm_is(tk, "(");
+        else
+            initial = false;
+    }
+    /* Viterbi over pairs (tag of i-1, tag of i); index [i][a][b] where a is
+     * the candidate of i-1 and b of i.  Before the sentence: punc, punc. */
+    float *sc = L->score;
+    uint8_t *bk = L->back;
+#define SC(i, a, b) sc[((i) * MAXC + (a)) * MAXC + (b)]
+#define BK(i, a, b) bk[((i) * MAXC + (a)) * MAXC + (b)]
+    for (int b = 0; b < L->ncand[0]; b++) {
+        int tb = L->cand[b];
+        SC(0, 0, b) = gs_trans[F_PUNC][F_PUNC][tb] + L->emit[b];
+        BK(0, 0, b) = 0;
+    }
+    size_t na_prev = 1; /* the virtual "punc" before token 0 */
+    for (size_t i = 1; i < n; i++) {
+        size_t na = L->ncand[i - 1], nb = L->ncand[i];
+        for (size_t a = 0; a < na; a++) {
+            int ta = L->cand[(i - 1) * MAXC + a];
+            for (size_t b = 0; b < nb; b++) {
+                int tb = L->cand[i * MAXC + b];
+                float best = -1e30f;
+                uint8_t arg = 0;
+                for (size_t z = 0; z < na_prev; z++) {
+                    int tz = i >= 2 ? L->cand[(i - 2) * MAXC + z] : F_PUNC;
+                    float v = SC(i - 1, z, a) + gs_trans[tz][ta][tb];
+                    if (v > best) {
+                        best = v;
+                        arg = (uint8_t)z;
+                    }
+                }
+                SC(i, a, b) = best + L->emit[i * MAXC + b];
+                BK(i, a, b) = arg;
+            }
+        }
+        na_prev = na;
+    }
+    /* end: the sentence is followed by punctuation */
+    size_t last = n - 1;
+    size_t na = n >= 2 ? L->ncand[n - 2] : 1;
+    float best = -1e30f;
+    size_t ba = 0, bb = 0;
+    for (size_t a = 0; a < na; a++) {
+        int ta = n >= 2 ? L->cand[(n - 2) * MAXC + a] : F_PUNC;
+        for (size_t b = 0; b < L->ncand[last]; b++) {
+            int tb = L->cand[last * MAXC + b];
+            float v = SC(last, a, b) + gs_trans[ta][tb][F_PUNC];
+            if (v > best) {
+                best = v;
+                ba = a;
+                bb = b;
+            }
+        }
+    }
+    /* back-trace */
+    for (size_t i = last + 1; i-- > 0;) {
+        lt[i].ftag = L->cand[i * MAXC + bb];
+        size_t z = BK(i, ba, bb);
+        bb = ba;
+        ba = z;
+    }
+#undef SC
+#undef BK
+    correct(lt, toks, n);
+    /* Penn tags and lemmas */
+    for (size_t i = 0; i < n; i++) {
+        const gs_tok *tk = &toks[i];
+        size_t ln = lower(tk, buf, sizeof buf);
+        int next_ftag = i + 1 < n ? lt[i + 1].ftag : F_PUNC;
+        int p = to_penn(lt[i].ftag, tk, i ? &toks[i - 1] : NULL, i + 1 < n ? &toks[i + 1] : NULL,
+                        next_ftag, buf, ln);
+        lt[i].penn = (uint8_t)p;
+        lt[i].chunk = 0;
+        lt[i].flags = 0;
+        const char *lm = NULL;
+        size_t ll = 0;
+        bool found = special_lemma(buf, ln, p, &lm, &ll);
+        if (ln && !found) {
+            if (gs_penn_is_verb(p) || p == GS_P_MD)
+                found = gs_verb_lemma(buf, ln, &lm, &ll, L->arena);
+            else if (p == GS_P_NNS || p == GS_P_NNPS)
+                found = gs_noun_lemma(buf, ln, &lm, &ll, L->arena);
+        }
+        if (!found) {
+            /* the word itself, lower-cased (into the arena when it differs) */
+            bool same = true;
+            for (size_t k = 0; k < ln; k++)
+                if (buf[k] != tk->norm[k])
+                    same = false;
+            if (!ln || same) {
+                lm = tk->norm;
+                ll = tk->norm_len;
+            } else {
+                char *cp = gs_arena_strndup(L->arena, buf, ln);
+                if (!cp)
+                    return GESTA_ENOMEM;
+                lm = cp;
+                ll = ln;
+            }
+        }
+        lt[i].lemma = lm;
+        lt[i].lemma_len = (uint32_t)ll;
+    }
+    return 0;
+}
+
+int gs_lang_tag(gs_lang *L, const gs_text *t)
+{
+    if (t->ntoks > L->cap_lt &&
+        gs_grow((void **)&L->lt, &L->cap_lt, t->ntoks, sizeof(gs_ltok)) < 0)
+        return GESTA_ENOMEM;
+    memset(L->lt, 0, t->ntoks * sizeof(gs_ltok));
+    for (size_t i = 0; i < t->nsents; i++) {
+        int rc = tag_sentence(L, t, &t->sents[i]);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
