@@ -116,6 +116,30 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/lib/libgesta.so $(DESTDIR)$(PREFIX)/lib/libgesta.so.0 \
 	    $(DESTDIR)$(PREFIX)/include/gesta.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/gesta.pc
 
+# ---------------------------------------------------------------- generated tables
+
+# Regenerates the committed tables from Debian data packages (installed
+# here when missing).  CI may run it and fail on a diff.
+regen:
+	@sh tools/deps.sh festlex-poslex wordnet-base
+	@mkdir -p $(BUILD)/tools
+	$(CC) -O2 -Wall -Wextra -o $(BUILD)/tools/gen-lang tools/gen-lang.c -lm
+	$(BUILD)/tools/gen-lang /usr/share/festival/dicts /usr/share/wordnet > src/lang/lexicon.c.tmp
+	mv src/lang/lexicon.c.tmp src/lang/lexicon.c
+
+# ---------------------------------------------------------------- measurements
+
+$(BUILD)/tools/%: tools/%.c $(BUILD)/libgesta.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) -std=gnu11 -O2 -Wall -Wextra -Iinclude $(PKG_CFLAGS) -o $@ $< $(BUILD)/libgesta.a $(LDLIBS)
+
+EVAL_TOOLS := $(BUILD)/tools/eval-tags
+
+eval: all $(EVAL_TOOLS)
+	@test -d $(SHARED)/eval || { echo "make eval needs $(SHARED)/eval"; exit 1; }
+	@$(BUILD)/tools/eval-tags $(SHARED)/eval/petr-unit/PETR.UnitTest.records.xml
+
 clean:
 	rm -rf build build-asan build-ubsan build-valgrind build-fuzz build-cov
 

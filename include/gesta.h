@@ -295,6 +295,12 @@ GESTA_API size_t gesta_worker_event_count(const gesta_worker *w);
  * until the next run of the worker. */
 GESTA_API const gesta_event *gesta_worker_event(const gesta_worker *w, size_t i);
 
+/* Renders the last document's results in one of the output formats (the
+ * same text `gesta code`, `gesta split` or `gesta tag` writes for it) and
+ * stores a malloc'd, NUL-terminated string in *out (free it with free())
+ * and its length in *len.  Returns 0, GESTA_EINVAL or GESTA_ENOMEM. */
+GESTA_API int gesta_worker_render(const gesta_worker *w, int format, char **out, size_t *len);
+
 /* ---------------------------------------------------------------- running */
 
 typedef enum gesta_input_format {
@@ -308,7 +314,9 @@ typedef enum gesta_output_format {
     GESTA_OUTPUT_JSONL = 0,    /* events, one JSON object per line */
     GESTA_OUTPUT_TSV,          /* events, tab-separated with a header line */
     GESTA_OUTPUT_SPLIT,        /* sentences: id, index, field, start, end, text */
-    GESTA_OUTPUT_TOKENS        /* sentences as their tokens: id, index, tokens */
+    GESTA_OUTPUT_TOKENS,       /* sentences as their tokens: id, index, tokens */
+    GESTA_OUTPUT_TAG,          /* the analysis: one token a line (see `gesta help tag`) */
+    GESTA_OUTPUT_PHRASES       /* the analysis as bracketed phrases, clauses, relations */
 } gesta_output_format;
 
 /* Parses "text", "jsonl", "petrarch-xml" (also "xml"); returns the format or

@@ -136,6 +136,8 @@ int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
         return rc;
     if ((rc = gs_lang_tag(&w->lang, &w->text)) < 0)
         return rc;
+    if ((rc = gs_lang_chunk(&w->lang, &w->text)) < 0)
+        return rc;
     return (int)w->nevents;
 }
 

@@ -19,6 +19,9 @@
  *             a line
  *     spans   every token as text@start-end, one sentence a line
  *     diag    the diagnostics, one a line: CODE field byte message
+ *     phrases the language analysis as `gesta tag --phrases` prints it,
+ *             without its "# id sentence N" lines (library:
+ *             gesta_worker_render; CLI: gesta tag --phrases)
  *
  * The CLI path runs `gesta split --input text [--tokens]` on the input and
  * checks the same sentences (split and tokens modes).
@@ -97,6 +100,19 @@ static void one_line(sbuf *out, const char *s, size_t n)
     }
 }
 
+/* Appends text without its "# ..." lines. */
+static void strip_comments(sbuf *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) + 1 : n;
+        if (s[i] != '#')
+            sb_add(out, s + i, e - i);
+        i = e;
+    }
+}
+
 /* Renders the library's view of the input in the given mode. */
 static void run_library(gesta_worker *w, const char *mode, const sbuf *in, sbuf *out)
 {
@@ -106,6 +122,17 @@ static void run_library(gesta_worker *w, const char *mode, const sbuf *in, sbuf 
         sb_puts(out, "ERROR ");
         sb_puts(out, gesta_errname(rc));
         sb_puts(out, "\n");
+        return;
+    }
+    if (!strcmp(mode, "phrases")) {
+        char *r = NULL;
+        size_t rl = 0;
+        if (gesta_worker_render(w, GESTA_OUTPUT_PHRASES, &r, &rl) < 0) {
+            sb_puts(out, "ERROR render\n");
+            return;
+        }
+        strip_comments(out, r, rl);
+        free(r);
         return;
     }
     if (!strcmp(mode, "diag")) {
@@ -171,8 +198,11 @@ static bool run_cli(const char *gesta, const char *mode, const sbuf *in, sbuf *o
     }
     close(fd);
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s split --no-warnings --input text %s %s", gesta,
-             strcmp(mode, "tokens") ? "" : "--tokens", path);
+    if (!strcmp(mode, "phrases"))
+        snprintf(cmd, sizeof cmd, "%s tag --phrases --no-warnings --input text %s", gesta, path);
+    else
+        snprintf(cmd, sizeof cmd, "%s split --no-warnings --input text %s %s", gesta,
+                 strcmp(mode, "tokens") ? "" : "--tokens", path);
     FILE *p = popen(cmd, "r");
     if (!p) {
         unlink(path);
@@ -182,6 +212,11 @@ static bool run_cli(const char *gesta, const char *mode, const sbuf *in, sbuf *o
     size_t cap = 0;
     ssize_t n;
     while ((n = getline(&line, &cap, p)) > 0) {
+        if (!strcmp(mode, "phrases")) {
+            if (line[0] != '#')
+                sb_add(out, line, (size_t)n);
+            continue;
+        }
         char *last = strrchr(line, '\t');
         char *s = last ? last + 1 : line;
         sb_add(out, s, strlen(s));
@@ -226,7 +261,17 @@ static void run_case(stats *st, gesta_worker *w, const char *gesta, const char *
     run_library(w, mode, in, &got);
     sb_trim(&got);
     check(st, file, line, name, "library", expect, &got);
-    if (!strcmp(mode, "split") || !strcmp(mode, "tokens")) {
+    if (!strcmp(mode, "phrases")) {
+        sbuf cli = {0};
+        if (!run_cli(gesta, mode, in, &cli)) {
+            st->failed++;
+            printf("FAIL %s:%d: %s: cannot run %s\n", file, line, name, gesta);
+        } else {
+            sb_trim(&cli);
+            check(st, file, line, name, "cli", expect, &cli);
+        }
+        free(cli.p);
+    } else if (!strcmp(mode, "split") || !strcmp(mode, "tokens")) {
         /* The CLI has no dateline line; compare sentences only. */
         sbuf exp2 = {0};
         const char *p = expect->p ? expect->p : "";

@@ -3,7 +3,8 @@
 # those that are missing.  Used by `make demo` and `make test`.
 set -eu
 
-need="make gcc pkg-config libutf8proc-dev libjansson-dev libxml2-dev"
+# Extra package names on the command line are added (make regen uses this).
+need="make gcc pkg-config libutf8proc-dev libjansson-dev libxml2-dev $*"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -38,8 +38,8 @@ static size_t parse_leaves(const char *s, leaf *out, size_t max)
         const char *close = strchr(p, ')');
         const char *next_open = strchr(p, '(');
         if (close && (!next_open || close < next_open)) {
-            char tag[64], word[256];
-            if (sscanf(p, "%63s %255[^)]", tag, word) == 2) {
+            char tag[16], word[256];
+            if (sscanf(p, "%15s %255[^)]", tag, word) == 2) {
                 snprintf(out[n].tag, sizeof out[n].tag, "%s", tag);
                 /* trim trailing spaces */
                 size_t wl = strlen(word);

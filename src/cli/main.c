@@ -29,6 +29,7 @@ static const char usage_main[] =
     "commands:\n"
     "  code      code events from articles (JSON Lines or TSV out)\n"
     "  split     split articles into sentences (or tokens)\n"
+    "  tag       print the language analysis: tags, lemmas, phrases, clauses\n"
     "  version   print the version\n"
     "  help      print this help; `gesta help COMMAND` for a command\n"
     "\n"
@@ -64,6 +65,38 @@ static const char usage_split[] =
     "\n"
     "options:\n"
     "  --tokens          print each sentence as its tokens: id, index, tokens\n"
+    "  --input FORMAT    text, jsonl or petrarch-xml (as for `gesta code`)\n"
+    "  --date DATE       date of documents that carry none (YYYY-MM-DD)\n"
+    "  -o FILE           write to FILE (complete or not at all)\n"
+    "  --errors FILE     write error records as JSON Lines to FILE\n"
+    "  --no-warnings     do not report warnings\n"
+    "  --stats           print counts and speed to standard error\n"
+    "  -j N              use N worker threads\n"
+    "  -h, --help        print this help\n";
+
+static const char usage_tag[] =
+    "usage: gesta tag [options] [FILE...]\n"
+    "\n"
+    "Prints the language analysis of the articles in FILE... (standard input\n"
+    "if none): for each sentence a line '# ID sentence N', then one token a\n"
+    "line with tab-separated columns, then a blank line:\n"
+    "  1 index in the sentence (from 1)   2 word   3 lemma   4 Penn Treebank tag\n"
+    "  5 chunk: B-NP/I-NP noun phrase, B-VG/I-VG verb group, B-PP preposition, O\n"
+    "  6 clause: N:type or N:type<PARENT, type main, sub, rel, reported or coord\n"
+    "  7 relations, on phrase heads: np[,poss=I][,conj=I][,appos=I];\n"
+    "    vg[,past|future|modal|perfect|progressive|passive|neg|inf|gerund|\n"
+    "    participle|copula][,prt=I][,subj=I][,obj=I][,gov=I]; pp[,obj=I][,vg=I];\n"
+    "    I is the index of the head of the related phrase; _ elsewhere.\n"
+    "\n"
+    "\n"
+    "With --phrases, each sentence is printed instead as a line with its\n"
+    "phrases bracketed ([NP ...] [VG ...] [PP ...]), then one line per clause\n"
+    "(clause N type<PARENT: words), per verb group (vg words: features;\n"
+    "subj=...; obj=...; gov=...; PREP=...) and per noun-phrase link (np words:\n"
+    "conj=...; appos=...).\n"
+    "\n"
+    "options:\n"
+    "  --phrases         print phrases, clauses and relations (see above)\n"
     "  --input FORMAT    text, jsonl or petrarch-xml (as for `gesta code`)\n"
     "  --date DATE       date of documents that carry none (YYYY-MM-DD)\n"
     "  -o FILE           write to FILE (complete or not at all)\n"
@@ -134,13 +167,14 @@ static int outfile_close(outfile *o, int ok)
 static int cmd_run(const char *cmd, int argc, char **argv)
 {
     bool is_code = !strcmp(cmd, "code");
-    const char *use = is_code ? usage_code : usage_split;
+    bool is_tag = !strcmp(cmd, "tag");
+    const char *use = is_code ? usage_code : is_tag ? usage_tag : usage_split;
     gesta_run_options ro;
     gesta_run_options_default(&ro);
-    ro.output = is_code ? GESTA_OUTPUT_JSONL : GESTA_OUTPUT_SPLIT;
+    ro.output = is_code ? GESTA_OUTPUT_JSONL : is_tag ? GESTA_OUTPUT_TAG : GESTA_OUTPUT_SPLIT;
     const char *out_path = NULL, *err_path = NULL;
     bool stats = false;
-    enum { O_INPUT = 256, O_OUTPUT, O_DATE, O_ERRORS, O_NOWARN, O_STATS, O_TOKENS };
+    enum { O_INPUT = 256, O_OUTPUT, O_DATE, O_ERRORS, O_NOWARN, O_STATS, O_TOKENS, O_PHRASES };
     static const struct option longopts[] = {
         {"input", required_argument, NULL, O_INPUT},
         {"output", required_argument, NULL, O_OUTPUT},
@@ -149,6 +183,7 @@ static int cmd_run(const char *cmd, int argc, char **argv)
         {"no-warnings", no_argument, NULL, O_NOWARN},
         {"stats", no_argument, NULL, O_STATS},
         {"tokens", no_argument, NULL, O_TOKENS},
+        {"phrases", no_argument, NULL, O_PHRASES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     optind = 1;
@@ -200,9 +235,14 @@ static int cmd_run(const char *cmd, int argc, char **argv)
             stats = true;
             break;
         case O_TOKENS:
-            if (is_code)
+            if (is_code || is_tag)
                 return usage_error(use, "unknown option '%s'", "--tokens");
             ro.output = GESTA_OUTPUT_TOKENS;
+            break;
+        case O_PHRASES:
+            if (!is_tag)
+                return usage_error(use, "unknown option '%s'", "--phrases");
+            ro.output = GESTA_OUTPUT_PHRASES;
             break;
         default:
             return usage_error(use, "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -279,11 +319,13 @@ int main(int argc, char **argv)
             fputs(usage_code, stdout);
         else if (argc > 2 && !strcmp(argv[2], "split"))
             fputs(usage_split, stdout);
+        else if (argc > 2 && !strcmp(argv[2], "tag"))
+            fputs(usage_tag, stdout);
         else
             fputs(usage_main, stdout);
         return EXIT_OK;
     }
-    if (!strcmp(cmd, "code") || !strcmp(cmd, "split"))
+    if (!strcmp(cmd, "code") || !strcmp(cmd, "split") || !strcmp(cmd, "tag"))
         return cmd_run(cmd, argc - 1, argv + 1);
     fprintf(stderr, "gesta: unknown command '%s'\n\n%s", cmd, usage_main);
     return EXIT_USAGE;

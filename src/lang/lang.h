@@ -56,12 +56,113 @@ typedef struct gs_ltok {
     uint8_t flags;
 } gs_ltok;
 
+/* ---------------------------------------------------------------- phrases */
+
+typedef enum gs_chunk_kind { GS_CH_O = 0, GS_CH_NP, GS_CH_VG, GS_CH_PP } gs_chunk_kind;
+
+/* Noun phrase flags. */
+enum {
+    GS_NP_PRONOUN = 1 << 0, /* a personal pronoun: he, they, it */
+    GS_NP_PROPER = 1 << 1,  /* its head is a proper noun */
+    GS_NP_PLURAL = 1 << 2,
+    GS_NP_DEFINITE = 1 << 3, /* the ..., this ..., a possessor */
+    GS_NP_IN_PP = 1 << 4,    /* the object of a preposition */
+    GS_NP_APPOS = 1 << 5,    /* an apposition to the NP before it */
+    GS_NP_POSSESSIVE = 1 << 6 /* has a possessor: "Israel 's military" */
+};
+
+/* A noun phrase: tokens [start, end) (document indices). */
+typedef struct gs_np {
+    uint32_t start, end;
+    uint32_t head;      /* the head token */
+    uint32_t poss;      /* the POS token when possessive ("'s"), else 0 */
+    uint16_t flags;
+    int32_t coord;      /* the next conjunct of a coordination, or -1 */
+    int32_t appos;      /* the apposition that follows, or -1 */
+    int32_t pp;         /* the PP whose object it is, or -1 */
+} gs_np;
+
+/* Verb group flags. */
+enum {
+    GS_VG_PASSIVE = 1 << 0,
+    GS_VG_NEG = 1 << 1,       /* not, n't, never */
+    GS_VG_MODAL = 1 << 2,     /* will, may, could ... */
+    GS_VG_FUTURE = 1 << 3,    /* will, shall, going to */
+    GS_VG_PAST = 1 << 4,
+    GS_VG_PERFECT = 1 << 5,
+    GS_VG_PROGRESSIVE = 1 << 6,
+    GS_VG_INF = 1 << 7,       /* to + base form */
+    GS_VG_GERUND = 1 << 8,    /* a VBG heading its own group ("from joining") */
+    GS_VG_COPULA = 1 << 9,    /* a form of "be" as the main verb */
+    GS_VG_PARTICIPLE = 1 << 10 /* a bare past participle: "troops stationed in" */
+};
+
+/* A verb group: auxiliaries, adverbs and the main verb. */
+typedef struct gs_vg {
+    uint32_t start, end;
+    uint32_t head;     /* the main verb */
+    uint32_t particle; /* a particle ("down" in "burned down"), or 0 */
+    uint16_t flags;
+    int32_t governor;  /* "pledged" for "to send" (its xcomp), or -1 */
+    int32_t xcomp;     /* "to send" for "pledged", or -1 */
+    int32_t clause;
+    int32_t subject;   /* NP index, or -1 */
+    int32_t object;    /* first NP after the verb, or -1 */
+} gs_vg;
+
+/* A prepositional phrase: the preposition and its object. */
+typedef struct gs_pp {
+    uint32_t prep;     /* token */
+    int32_t np;        /* object NP, or -1 */
+    int32_t vg;        /* the verb group it follows in its clause, or -1 */
+} gs_pp;
+
+typedef enum gs_clause_type {
+    GS_CL_MAIN = 0,
+    GS_CL_SUB,       /* after, because, when, if ... */
+    GS_CL_REL,       /* which, who, that after a noun */
+    GS_CL_REPORTED,  /* what a speech verb reports: X said (that) Y attacked Z */
+    GS_CL_COORD      /* ", and Y did ..." : a clause coordinated with the one before */
+} gs_clause_type;
+
+typedef struct gs_clause {
+    uint32_t start, end;  /* tokens */
+    uint8_t type;
+    int32_t parent;       /* the clause it depends on, or -1 */
+    int32_t marker;       /* the subordinator or relative pronoun token, or -1 */
+    int32_t antecedent;   /* for a relative clause: the NP it modifies, or -1 */
+    int32_t sibling;      /* for a coordinated clause: the clause before it, or -1 */
+} gs_clause;
+
+/* The phrases of one sentence are contiguous ranges of the document arrays. */
+typedef struct gs_sent_lang {
+    uint32_t np0, nnp;
+    uint32_t vg0, nvg;
+    uint32_t pp0, npp;
+    uint32_t cl0, ncl;
+} gs_sent_lang;
+
 /* Per-worker state of the lang stage: the token annotations for the whole
  * document (parallel to gs_text.toks) and the tagger's scratch space. */
 typedef struct gs_lang {
     gs_arena *arena;
     gs_ltok *lt;
     size_t cap_lt;
+    /* phrases, for the whole document */
+    gs_np *nps;
+    size_t nnps, cap_nps;
+    gs_vg *vgs;
+    size_t nvgs, cap_vgs;
+    gs_pp *pps;
+    size_t npps, cap_pps;
+    gs_clause *cls;
+    size_t ncls, cap_cls;
+    gs_sent_lang *sl;   /* per sentence */
+    size_t cap_sl;
+    int32_t *tok_np;    /* per token: NP index or -1 */
+    int32_t *tok_vg;    /* per token: VG index or -1 */
+    int32_t *tok_cl;    /* per token: clause index */
+    size_t cap_tokmap;
     /* Viterbi scratch, grown to the longest sentence seen */
     float *score;
     uint8_t *back;
@@ -76,6 +177,10 @@ void gs_lang_free(gs_lang *L);
 /* Tags, lemmatises the sentences of t (all of them), filling L->lt[i] for
  * every token.  Returns 0 or GESTA_ENOMEM. */
 int gs_lang_tag(gs_lang *L, const gs_text *t);
+
+/* Finds the phrases and clauses of every sentence (after gs_lang_tag).
+ * Returns 0 or GESTA_ENOMEM. */
+int gs_lang_chunk(gs_lang *L, const gs_text *t);
 
 /* The lexicon entry of the lower-case word w[0..n), or NULL. */
 const gs_lex_entry *gs_lex_find(const char *w, size_t n);

@@ -514,6 +514,14 @@ void gs_lang_free(gs_lang *L)
     free(L->cand);
     free(L->emit);
     free(L->ncand);
+    free(L->nps);
+    free(L->vgs);
+    free(L->pps);
+    free(L->cls);
+    free(L->sl);
+    free(L->tok_np);
+    free(L->tok_vg);
+    free(L->tok_cl);
     memset(L, 0, sizeof *L);
 }
 
