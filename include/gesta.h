@@ -110,12 +110,72 @@ typedef struct gesta_limits {
 /* Fills *lim with the defaults above. */
 GESTA_API void gesta_limits_default(gesta_limits *lim);
 
+/* ----------------------------------------------------------- dictionaries */
+
+/* Dictionary kinds, as PETRARCH names their files: *.actors.txt,
+ * *.agents.txt, *.discards.txt, *Issue*, and verb files (*verbs*,
+ * *verbpatterns*, CAMEO.*.txt). */
+typedef enum gesta_dict_kind {
+    GESTA_DICT_ACTORS = 0,
+    GESTA_DICT_AGENTS,
+    GESTA_DICT_DISCARDS,
+    GESTA_DICT_ISSUES,
+    GESTA_DICT_VERBS
+} gesta_dict_kind;
+
+/* Receives each problem found in a dictionary, as "file:line: message". */
+typedef void (*gesta_report_fn)(void *ctx, int warning, const char *message);
+
+/* What reading one dictionary file found. */
+typedef struct gesta_dict_counts {
+    int kind;                  /* gesta_dict_kind */
+    uint32_t entries;          /* actor records' root lines, agent/discard/issue entries */
+    uint32_t synonyms;         /* actor '+' synonyms */
+    uint32_t codes;            /* actor code groups [...] */
+    uint32_t dated;            /* date-restricted code groups */
+    uint32_t macros;           /* agent substitution macros !NAME! = ... */
+    uint32_t plurals;          /* agent phrases added as plurals or macro expansions */
+    uint32_t phrases;          /* agent phrases stored in all */
+    uint32_t exclusions;       /* issue exclusions (~PHRASE, ~~PHRASE) */
+    uint32_t story;            /* story-level discards */
+    uint32_t synsets, synset_members;
+    uint32_t blocks, verbs, forms, patterns;
+    uint32_t pairs;            /* patterns with a reciprocal pair code [X:Y] */
+    uint32_t passive;          /* patterns with a passive code */
+    uint32_t transforms;       /* PETRARCH-2 transformation lines */
+    uint32_t errors, warnings; /* lines reported */
+} gesta_dict_counts;
+
+/* Reads one dictionary file (kind -1: by its name) and fills *out.  Every
+ * problem goes to report (may be NULL).  Returns 0 when the file was read
+ * (even with errors in lines: see out->errors), GESTA_EIO, GESTA_EFORMAT
+ * (kind unknown), GESTA_ELIMIT or GESTA_ENOMEM. */
+GESTA_API int gesta_dict_check(const char *path, int kind, const gesta_limits *lim,
+                               gesta_report_fn report, void *ctx, gesta_dict_counts *out);
+
+/* Compiles the dictionaries at paths (files, or directories whose
+ * dictionary files are recognised by name, or a PETRARCH config file) into
+ * the compiled format and writes it to out_path (complete or not at all).
+ * Returns 0, GESTA_EIO, GESTA_EWRITE, GESTA_ELIMIT or GESTA_ENOMEM. */
+GESTA_API int gesta_dict_compile(const char *const *paths, size_t npaths, const char *out_path,
+                                 const gesta_limits *lim, gesta_report_fn report, void *ctx);
+
 /* ----------------------------------------------------------------- engine */
 
 typedef struct gesta_engine gesta_engine;
 
 typedef struct gesta_engine_options {
     gesta_limits limits;
+    /* Dictionaries to use: files, directories, PETRARCH config files or
+     * compiled files (gesta dict compile).  Each kind they provide replaces
+     * the built-in dictionary of that kind, unless dict_add is set, in which
+     * case both are used (these first). */
+    const char *const *dicts;
+    size_t ndicts;
+    int dict_add;
+    gesta_report_fn report;   /* problems in dictionaries, or NULL */
+    void *report_ctx;
+    int dict_warnings;        /* also report warnings */
 } gesta_engine_options;
 
 /* Fills *opt with defaults: built-in dictionaries and models, default limits. */
@@ -123,7 +183,9 @@ GESTA_API void gesta_engine_options_default(gesta_engine_options *opt);
 
 /* Creates an engine.  opt may be NULL for the defaults.  On success stores
  * the engine in *out and returns 0; on failure stores NULL and returns
- * GESTA_ENOMEM or GESTA_EINVAL.  The engine is immutable from here on and
+ * GESTA_ENOMEM, GESTA_EINVAL, GESTA_EIO (a dictionary cannot be read) or
+ * GESTA_EDICT (a compiled dictionary is corrupt).  Errors inside text
+ * dictionaries are reported and do not stop loading.  The engine is immutable from here on and
  * may be shared across threads; free it with gesta_engine_free() after every
  * worker made from it is freed. */
 GESTA_API int gesta_engine_new(const gesta_engine_options *opt, gesta_engine **out);

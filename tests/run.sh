@@ -21,6 +21,9 @@ $wrap "$build/golden" "$wrap $build/gesta" tests/golden/*.txt || fail=1
 step "command-line tests"
 GESTA="$wrap $build/gesta" sh tests/cli.sh || fail=1
 
+step "dictionary readers against independent counts"
+GESTA="$wrap $build/gesta" sh tests/dict_counts.sh || fail=1
+
 if [ $fail -ne 0 ]; then
     echo "== FAILED"
     exit 1

@@ -1,0 +1,856 @@
+/*
+ * build.c: the dictionary builder (word interning, phrase tries, entry
+ * arrays), the compiled format (save and load), and the lookups.
+ *
+ * Readers (read.c) hand the builder phrases as word lists with
+ * connectors; gs_dict_build() turns each kind's phrases into a trie and
+ * freezes everything into a gs_dict of flat arrays.  gs_dict_save() writes
+ * those arrays after a header and a section table; gs_dict_load_mem()
+ * checks every index and points the arrays into the bytes.
+ */
+#include "dict_int.h"
+
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- vectors */
+
+#define VEC_PUSH(b, arr, n, cap, val)                                                  \
+    ((n) == (cap) && gs_grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))) < 0     \
+         ? GESTA_ENOMEM                                                                \
+         : ((arr)[(n)++] = (val), 0))
+
+/* ------------------------------------------------------------------ pool */
+
+uint32_t gs_db_str(gs_dict_builder *b, const char *s, size_t n)
+{
+    if (n == 0)
+        return 0; /* offset 0 is "" */
+    if (gs_buf_reserve(&b->pool, n + 1) < 0) {
+        b->oom = true;
+        return 0;
+    }
+    if (b->pool.len == 0)
+        gs_buf_putc(&b->pool, '\0');
+    uint32_t off = (uint32_t)b->pool.len;
+    gs_buf_append(&b->pool, s, n);
+    gs_buf_putc(&b->pool, '\0');
+    return off;
+}
+
+/* ------------------------------------------------------------------ words */
+
+static uint32_t fnv(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static int word_rehash(gs_dict_builder *b, uint32_t size)
+{
+    uint32_t *t = calloc(size, sizeof(uint32_t));
+    if (!t)
+        return GESTA_ENOMEM;
+    for (uint32_t id = 0; id < b->nwords; id++) {
+        const char *s = b->pool.data + b->word_str[id];
+        uint32_t h = fnv(s, strlen(s)) & (size - 1);
+        while (t[h])
+            h = (h + 1) & (size - 1);
+        t[h] = id + 1;
+    }
+    free(b->word_hash);
+    b->word_hash = t;
+    b->word_hash_size = size;
+    return 0;
+}
+
+/* Interns a lower-case word; returns its id or UINT32_MAX when out of memory. */
+uint32_t gs_db_word(gs_dict_builder *b, const char *w, size_t n)
+{
+    if ((b->nwords + 1) * 2 > b->word_hash_size &&
+        word_rehash(b, b->word_hash_size ? b->word_hash_size * 2 : 4096) < 0) {
+        b->oom = true;
+        return UINT32_MAX;
+    }
+    uint32_t h = fnv(w, n) & (b->word_hash_size - 1);
+    while (b->word_hash[h]) {
+        uint32_t id = b->word_hash[h] - 1;
+        const char *s = b->pool.data + b->word_str[id];
+        if (!strncmp(s, w, n) && s[n] == '\0')
+            return id;
+        h = (h + 1) & (b->word_hash_size - 1);
+    }
+    uint32_t off = gs_db_str(b, w, n);
+    if (b->oom || VEC_PUSH(b, b->word_str, b->nwords, b->cap_word_str, off) < 0) {
+        b->oom = true;
+        return UINT32_MAX;
+    }
+    b->word_hash[h] = b->nwords;
+    return b->nwords - 1;
+}
+
+/* --------------------------------------------------------------- builder */
+
+int gs_dict_builder_new(gs_dict_builder **out, const gesta_limits *lim, gs_dict_report report,
+                        void *report_ctx)
+{
+    gs_dict_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        return GESTA_ENOMEM;
+    b->lim = lim;
+    b->report = report;
+    b->report_ctx = report_ctx;
+    gs_arena_init(&b->arena, 64 * 1024);
+    b->text.arena = &b->arena;
+    b->text.lim = lim;
+    gs_buf_putc(&b->pool, '\0');
+    *out = b;
+    return 0;
+}
+
+void gs_dict_builder_free(gs_dict_builder *b)
+{
+    if (!b)
+        return;
+    gs_buf_free(&b->pool);
+    free(b->word_str);
+    free(b->word_hash);
+    free(b->phrases);
+    free(b->pwords);
+    free(b->actors);
+    free(b->codes);
+    free(b->agents);
+    free(b->discards);
+    free(b->issues);
+    free(b->vblocks);
+    free(b->patterns);
+    free(b->pelems);
+    free(b->vforms);
+    free(b->vwords);
+    free(b->synsets);
+    free(b->synmem);
+    free(b->files);
+    free(b->macros);
+    free(b->text.toks);
+    free(b->text.sents);
+    gs_arena_free(&b->arena);
+    free(b);
+}
+
+void gs_db_report(gs_dict_builder *b, bool warning, uint32_t line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (warning)
+        b->stats.warnings++;
+    else
+        b->stats.errors++;
+    if (b->report)
+        b->report(b->report_ctx, warning, b->cur_file_name, line, msg);
+}
+
+uint32_t gs_db_file(gs_dict_builder *b, const char *name)
+{
+    uint32_t off = gs_db_str(b, name, strlen(name));
+    if (VEC_PUSH(b, b->files, b->nfiles, b->cap_files, off) < 0)
+        b->oom = true;
+    return b->nfiles - 1;
+}
+
+int gs_db_phrase(gs_dict_builder *b, int kind, const gs_word_list *wl, uint32_t entry)
+{
+    if (wl->n == 0)
+        return 0;
+    if (b->nphrases >= b->lim->max_dict_entries * 4)
+        return GESTA_ELIMIT;
+    gs_phrase p = {(uint32_t)kind, b->npwords, wl->n, entry, b->nphrases};
+    for (uint32_t i = 0; i < wl->n; i++) {
+        uint32_t packed = wl->word[i] | (wl->gap[i] ? 0x80000000u : 0);
+        if (VEC_PUSH(b, b->pwords, b->npwords, b->cap_pwords, packed) < 0)
+            return GESTA_ENOMEM;
+    }
+    if (VEC_PUSH(b, b->phrases, b->nphrases, b->cap_phrases, p) < 0)
+        return GESTA_ENOMEM;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ tries */
+
+/* Phrases sorted by kind, then word by word (word id, then gap), then
+ * insertion order, so that a trie is laid out breadth-first per level by
+ * a single pass over equal prefixes. */
+static const gs_dict_builder *sort_b;
+
+static int phrase_cmp(const void *pa, const void *pb)
+{
+    const gs_phrase *a = pa, *b = pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    uint32_t n = a->n < b->n ? a->n : b->n;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t x = sort_b->pwords[a->words + i], y = sort_b->pwords[b->words + i];
+        uint32_t xw = x & 0x7fffffffu, yw = y & 0x7fffffffu;
+        if (xw != yw)
+            return xw < yw ? -1 : 1;
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+typedef struct tbuild {
+    gs_tnode *nodes;
+    size_t nnodes, cap_nodes;
+    gs_tedge *edges;
+    size_t nedges, cap_edges;
+} tbuild;
+
+static int new_node(tbuild *t, uint32_t *out)
+{
+    gs_tnode n = {0, 0, 0};
+    if (t->nnodes == t->cap_nodes &&
+        gs_grow((void **)&t->nodes, &t->cap_nodes, t->nnodes + 1, sizeof(gs_tnode)) < 0)
+        return GESTA_ENOMEM;
+    t->nodes[t->nnodes] = n;
+    *out = (uint32_t)t->nnodes++;
+    return 0;
+}
+
+/* Builds the subtrie for phrases ph[lo..hi) that share their first depth
+ * words, rooted at node.  Children of a node are made contiguous. */
+static int build_level(gs_dict_builder *b, tbuild *t, const gs_phrase *ph, size_t lo, size_t hi,
+                       uint32_t depth, uint32_t node, uint32_t kind)
+{
+    /* phrases that end here: the first (file order) wins */
+    size_t i = lo;
+    uint32_t best_order = UINT32_MAX;
+    while (i < hi && ph[i].n == depth) {
+        if (ph[i].order < best_order) {
+            if (best_order != UINT32_MAX && kind == GS_DK_ACTOR)
+                b->stats.warnings += 0; /* a repeated phrase: the first stays */
+            best_order = ph[i].order;
+            t->nodes[node].entry = ph[i].entry + 1;
+        }
+        i++;
+    }
+    /* group the rest by (word, gap) at this depth */
+    size_t groups = 0;
+    for (size_t j = i; j < hi;) {
+        uint32_t key = b->pwords[ph[j].words + depth];
+        size_t k = j;
+        while (k < hi && b->pwords[ph[k].words + depth] == key)
+            k++;
+        groups++;
+        j = k;
+    }
+    if (!groups)
+        return 0;
+    uint32_t first = (uint32_t)t->nedges;
+    if (gs_grow((void **)&t->edges, &t->cap_edges, t->nedges + groups, sizeof(gs_tedge)) < 0)
+        return GESTA_ENOMEM;
+    t->nedges += groups;
+    t->nodes[node].first = first;
+    t->nodes[node].n = (uint32_t)groups;
+    size_t g = 0;
+    for (size_t j = i; j < hi; g++) {
+        uint32_t key = b->pwords[ph[j].words + depth];
+        size_t k = j;
+        while (k < hi && b->pwords[ph[k].words + depth] == key)
+            k++;
+        uint32_t child;
+        int rc = new_node(t, &child);
+        if (rc < 0)
+            return rc;
+        t->edges[first + g].word = key & 0x7fffffffu;
+        t->edges[first + g].gap = key >> 31;
+        t->edges[first + g].child = child;
+        if ((rc = build_level(b, t, ph, j, k, depth + 1, child, kind)) < 0)
+            return rc;
+        j = k;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- freeze */
+
+
+int gs_dict_build(gs_dict_builder *b, gs_dict **out)
+{
+    *out = NULL;
+    if (b->oom)
+        return GESTA_ENOMEM;
+    int rc = gs_db_finish_verbs(b);
+    if (rc < 0)
+        return rc;
+    gs_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return GESTA_ENOMEM;
+    tbuild t = {0};
+    sort_b = b;
+    qsort(b->phrases, b->nphrases, sizeof(gs_phrase), phrase_cmp);
+    size_t lo = 0;
+    for (uint32_t kind = 0; kind < GS_DK_COUNT; kind++) {
+        uint32_t root;
+        if ((rc = new_node(&t, &root)) < 0)
+            goto fail;
+        d->root[kind] = root;
+        size_t hi = lo;
+        while (hi < b->nphrases && b->phrases[hi].kind == kind)
+            hi++;
+        if ((rc = build_level(b, &t, b->phrases, lo, hi, 0, root, kind)) < 0)
+            goto fail;
+        lo = hi;
+    }
+    /* move everything into one owned block, in the same layout as the file */
+    struct gs_owned *o = calloc(1, sizeof *o);
+    if (!o) {
+        rc = GESTA_ENOMEM;
+        goto fail;
+    }
+    o->pool = b->pool.data;
+    o->word_str = b->word_str;
+    o->word_hash = b->word_hash;
+    o->nodes = t.nodes;
+    o->edges = t.edges;
+    o->actors = b->actors;
+    o->codes = b->codes;
+    o->agents = b->agents;
+    o->discards = b->discards;
+    o->issues = b->issues;
+    o->vblocks = b->vblocks;
+    o->patterns = b->patterns;
+    o->pelems = b->pelems;
+    o->vforms = b->vforms;
+    o->vwords = b->vwords;
+    o->synsets = b->synsets;
+    o->synmem = b->synmem;
+    o->files = b->files;
+    d->owned = o;
+    d->pool = b->pool.data;
+    d->pool_len = (uint32_t)b->pool.len;
+    d->word_str = b->word_str;
+    d->nwords = b->nwords;
+    d->word_hash = b->word_hash;
+    d->word_hash_size = b->word_hash_size;
+    d->nodes = t.nodes;
+    d->nnodes = (uint32_t)t.nnodes;
+    d->edges = t.edges;
+    d->nedges = (uint32_t)t.nedges;
+    d->actors = b->actors;
+    d->nactors = b->nactors;
+    d->codes = b->codes;
+    d->ncodes = b->ncodes;
+    d->agents = b->agents;
+    d->nagents = b->nagents;
+    d->discards = b->discards;
+    d->ndiscards = b->ndiscards;
+    d->issues = b->issues;
+    d->nissues = b->nissues;
+    d->vblocks = b->vblocks;
+    d->nvblocks = b->nvblocks;
+    d->patterns = b->patterns;
+    d->npatterns = b->npatterns;
+    d->pelems = b->pelems;
+    d->npelems = b->npelems;
+    d->vforms = b->vforms;
+    d->nvforms = b->nvforms;
+    d->vwords = b->vwords;
+    d->nvwords = b->nvwords;
+    d->synsets = b->synsets;
+    d->nsynsets = b->nsynsets;
+    d->synmem = b->synmem;
+    d->nsynmem = b->nsynmem;
+    d->files = b->files;
+    d->nfiles = b->nfiles;
+    d->kinds = b->kinds;
+    d->verb_format = b->verb_format;
+    /* the builder no longer owns these */
+    memset(&b->pool, 0, sizeof b->pool);
+    b->word_str = b->word_hash = NULL;
+    b->actors = NULL;
+    b->codes = NULL;
+    b->agents = NULL;
+    b->discards = NULL;
+    b->issues = NULL;
+    b->vblocks = NULL;
+    b->patterns = NULL;
+    b->pelems = NULL;
+    b->vforms = NULL;
+    b->vwords = NULL;
+    b->synsets = NULL;
+    b->synmem = NULL;
+    b->files = NULL;
+    b->nwords = b->nactors = b->ncodes = b->nagents = b->ndiscards = b->nissues = 0;
+    b->nvblocks = b->npatterns = b->npelems = b->nvforms = b->nvwords = b->nsynsets = 0;
+    b->nsynmem = b->nfiles = 0;
+    b->word_hash_size = 0;
+    *out = d;
+    return 0;
+fail:
+    free(t.nodes);
+    free(t.edges);
+    free(d);
+    return rc;
+}
+
+void gs_dict_free(gs_dict *d)
+{
+    if (!d)
+        return;
+    struct gs_owned *o = d->owned;
+    if (o) {
+        if (o->blob) {
+            free(o->blob);
+        } else {
+            free(o->pool);
+            free(o->word_str);
+            free(o->word_hash);
+            free(o->nodes);
+            free(o->edges);
+            free(o->actors);
+            free(o->codes);
+            free(o->agents);
+            free(o->discards);
+            free(o->issues);
+            free(o->vblocks);
+            free(o->patterns);
+            free(o->pelems);
+            free(o->vforms);
+            free(o->vwords);
+            free(o->synsets);
+            free(o->synmem);
+            free(o->files);
+        }
+        free(o);
+    }
+    free(d);
+}
+
+/* ------------------------------------------------------- compiled format */
+
+/* File layout: header, then sections, each 8-byte aligned.
+ *   "GESTADC\1" magic, uint32 version, uint32 nsections, uint32 kinds,
+ *   uint32 verb_format, uint32 root[GS_DK_COUNT], then per section
+ *   {uint32 id, uint32 pad, uint64 offset, uint64 size}.  All integers are
+ *   little-endian host order (the file records its byte order in the
+ *   magic's last byte: 1 = little-endian). */
+#define GS_DC_MAGIC "GESTADC\1"
+#define GS_DC_VERSION 1
+
+enum {
+    S_POOL, S_WORD_STR, S_WORD_HASH, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_DISCARDS,
+    S_ISSUES, S_VBLOCKS, S_PATTERNS, S_PELEMS, S_VFORMS, S_VWORDS, S_SYNSETS, S_SYNMEM, S_FILES,
+    S_COUNT
+};
+
+typedef struct dc_header {
+    char magic[8];
+    uint32_t version, nsections, kinds, verb_format;
+    uint32_t root[GS_DK_COUNT];
+    uint32_t pad_;
+} dc_header;
+
+typedef struct dc_section {
+    uint32_t id, pad;
+    uint64_t offset, size;
+} dc_section;
+
+typedef struct dc_span {
+    const void *p;
+    size_t size;
+} dc_span;
+
+static void sections_of(const gs_dict *d, dc_span *s)
+{
+    s[S_POOL].p = d->pool, s[S_POOL].size = d->pool_len;
+    s[S_WORD_STR].p = d->word_str, s[S_WORD_STR].size = (size_t)d->nwords * 4;
+    s[S_WORD_HASH].p = d->word_hash, s[S_WORD_HASH].size = (size_t)d->word_hash_size * 4;
+    s[S_NODES].p = d->nodes, s[S_NODES].size = (size_t)d->nnodes * sizeof(gs_tnode);
+    s[S_EDGES].p = d->edges, s[S_EDGES].size = (size_t)d->nedges * sizeof(gs_tedge);
+    s[S_ACTORS].p = d->actors, s[S_ACTORS].size = (size_t)d->nactors * sizeof(gs_actor);
+    s[S_CODES].p = d->codes, s[S_CODES].size = (size_t)d->ncodes * sizeof(gs_code);
+    s[S_AGENTS].p = d->agents, s[S_AGENTS].size = (size_t)d->nagents * sizeof(gs_agent);
+    s[S_DISCARDS].p = d->discards, s[S_DISCARDS].size = (size_t)d->ndiscards * sizeof(gs_discard);
+    s[S_ISSUES].p = d->issues, s[S_ISSUES].size = (size_t)d->nissues * sizeof(gs_issue);
+    s[S_VBLOCKS].p = d->vblocks, s[S_VBLOCKS].size = (size_t)d->nvblocks * sizeof(gs_vblock);
+    s[S_PATTERNS].p = d->patterns, s[S_PATTERNS].size = (size_t)d->npatterns * sizeof(gs_pattern);
+    s[S_PELEMS].p = d->pelems, s[S_PELEMS].size = (size_t)d->npelems * sizeof(gs_pelem);
+    s[S_VFORMS].p = d->vforms, s[S_VFORMS].size = (size_t)d->nvforms * sizeof(gs_vform);
+    s[S_VWORDS].p = d->vwords, s[S_VWORDS].size = (size_t)d->nvwords * 4;
+    s[S_SYNSETS].p = d->synsets, s[S_SYNSETS].size = (size_t)d->nsynsets * sizeof(gs_synset);
+    s[S_SYNMEM].p = d->synmem, s[S_SYNMEM].size = (size_t)d->nsynmem * sizeof(gs_synmem);
+    s[S_FILES].p = d->files, s[S_FILES].size = (size_t)d->nfiles * 4;
+}
+
+int gs_dict_save(const gs_dict *d, gs_buf *out)
+{
+    dc_span s[S_COUNT];
+    sections_of(d, s);
+    dc_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, GS_DC_MAGIC, 8);
+    h.version = GS_DC_VERSION;
+    h.nsections = S_COUNT;
+    h.kinds = d->kinds;
+    h.verb_format = d->verb_format;
+    memcpy(h.root, d->root, sizeof h.root);
+    size_t off = sizeof h + S_COUNT * sizeof(dc_section);
+    off = (off + 7) & ~(size_t)7;
+    dc_section sec[S_COUNT];
+    for (int i = 0; i < S_COUNT; i++) {
+        sec[i].id = (uint32_t)i;
+        sec[i].pad = 0;
+        sec[i].offset = off;
+        sec[i].size = s[i].size;
+        off += (s[i].size + 7) & ~(size_t)7;
+    }
+    if (gs_buf_reserve(out, off) < 0)
+        return GESTA_ENOMEM;
+    gs_buf_append(out, &h, sizeof h);
+    gs_buf_append(out, sec, sizeof sec);
+    static const char zeros[8] = {0};
+    while (out->len & 7)
+        gs_buf_putc(out, 0);
+    for (int i = 0; i < S_COUNT; i++) {
+        if (s[i].size)
+            gs_buf_append(out, s[i].p, s[i].size);
+        gs_buf_append(out, zeros, ((s[i].size + 7) & ~(size_t)7) - s[i].size);
+    }
+    return 0;
+}
+
+/* Checks that every index stored in the arrays points inside its target. */
+static const char *validate(const gs_dict *d)
+{
+    if (d->pool_len == 0 || d->pool[d->pool_len - 1] != '\0')
+        return "string pool not terminated";
+#define OFF_OK(o) ((o) < d->pool_len)
+    for (uint32_t i = 0; i < d->nwords; i++)
+        if (!OFF_OK(d->word_str[i]))
+            return "word string out of range";
+    if (d->word_hash_size & (d->word_hash_size - 1))
+        return "word hash size not a power of two";
+    for (uint32_t i = 0; i < d->word_hash_size; i++)
+        if (d->word_hash[i] > d->nwords)
+            return "word hash entry out of range";
+    for (int k = 0; k < GS_DK_COUNT; k++)
+        if (d->root[k] >= d->nnodes)
+            return "trie root out of range";
+    for (uint32_t i = 0; i < d->nnodes; i++) {
+        const gs_tnode *n = &d->nodes[i];
+        if (n->n && ((uint64_t)n->first + n->n > d->nedges))
+            return "trie edges out of range";
+    }
+    for (uint32_t i = 0; i < d->nedges; i++)
+        if (d->edges[i].child >= d->nnodes || d->edges[i].word >= d->nwords || d->edges[i].gap > 1)
+            return "trie edge out of range";
+    for (uint32_t i = 0; i < d->nactors; i++) {
+        const gs_actor *a = &d->actors[i];
+        if ((uint64_t)a->codes + a->ncodes > d->ncodes || !OFF_OK(a->root) ||
+            a->src.file >= d->nfiles)
+            return "actor out of range";
+    }
+    for (uint32_t i = 0; i < d->ncodes; i++)
+        if (!OFF_OK(d->codes[i].code) || d->codes[i].kind > GS_CODE_AFTER)
+            return "code out of range";
+    for (uint32_t i = 0; i < d->nagents; i++)
+        if (!OFF_OK(d->agents[i].code) || d->agents[i].src.file >= d->nfiles)
+            return "agent out of range";
+    for (uint32_t i = 0; i < d->ndiscards; i++)
+        if (d->discards[i].src.file >= d->nfiles)
+            return "discard out of range";
+    for (uint32_t i = 0; i < d->nissues; i++)
+        if (!OFF_OK(d->issues[i].code) || d->issues[i].src.file >= d->nfiles)
+            return "issue out of range";
+    for (uint32_t i = 0; i < d->nvblocks; i++) {
+        const gs_vblock *v = &d->vblocks[i];
+        if (!OFF_OK(v->name) || !OFF_OK(v->code) || !OFF_OK(v->pcode) ||
+            (uint64_t)v->patterns + v->npatterns > d->npatterns || v->src.file >= d->nfiles)
+            return "verb block out of range";
+    }
+    for (uint32_t i = 0; i < d->npatterns; i++) {
+        const gs_pattern *p = &d->patterns[i];
+        if ((uint64_t)p->elems + p->nelems > d->npelems || !OFF_OK(p->code) || !OFF_OK(p->pcode) ||
+            p->block >= d->nvblocks || p->src.file >= d->nfiles)
+            return "pattern out of range";
+    }
+    for (uint32_t i = 0; i < d->npelems; i++) {
+        const gs_pelem *e = &d->pelems[i];
+        if ((e->kind == GS_PE_WORD && e->arg >= d->nwords) ||
+            (e->kind == GS_PE_SYNSET && e->arg >= d->nsynsets) || e->kind > GS_PE_VERB)
+            return "pattern element out of range";
+    }
+    for (uint32_t i = 0; i < d->nvforms; i++) {
+        const gs_vform *f = &d->vforms[i];
+        if (f->block >= d->nvblocks || (uint64_t)f->words + f->nwords > d->nvwords ||
+            f->pre > f->nwords || !OFF_OK(f->code) || !OFF_OK(f->pcode) ||
+            f->src.file >= d->nfiles)
+            return "verb form out of range";
+    }
+    for (uint32_t i = 0; i < d->nvwords; i++)
+        if (d->vwords[i] >= d->nwords)
+            return "verb word out of range";
+    for (uint32_t i = 0; i < d->nsynsets; i++)
+        if (!OFF_OK(d->synsets[i].name) ||
+            (uint64_t)d->synsets[i].members + d->synsets[i].nmembers > d->nsynmem)
+            return "synset out of range";
+    for (uint32_t i = 0; i < d->nsynmem; i++)
+        if ((uint64_t)d->synmem[i].words + d->synmem[i].nwords > d->nvwords)
+            return "synset member out of range";
+    for (uint32_t i = 0; i < d->nfiles; i++)
+        if (!OFF_OK(d->files[i]))
+            return "file name out of range";
+    /* the entries the tries point to: a kind's nodes are contiguous and
+     * start at its root */
+    for (int k = 0; k < GS_DK_COUNT; k++) {
+        uint32_t limit = k == GS_DK_ACTOR     ? d->nactors
+                         : k == GS_DK_AGENT   ? d->nagents
+                         : k == GS_DK_DISCARD ? d->ndiscards
+                         : k == GS_DK_ISSUE   ? d->nissues
+                                              : d->nvforms;
+        uint32_t end = k + 1 < GS_DK_COUNT ? d->root[k + 1] : d->nnodes;
+        if (end < d->root[k])
+            return "trie roots out of order";
+        for (uint32_t i = d->root[k]; i < end; i++) {
+            if (d->nodes[i].entry > limit)
+                return "trie entry out of range";
+            for (uint32_t e = d->nodes[i].first; e < d->nodes[i].first + d->nodes[i].n; e++)
+                if (d->edges[e].child <= i || d->edges[e].child >= end)
+                    return "trie edge leaves its trie";
+        }
+    }
+#undef OFF_OK
+    return NULL;
+}
+
+int gs_dict_load_mem(const void *bytes, size_t len, bool copy, gs_dict **out, char *err,
+                     size_t errlen)
+{
+    *out = NULL;
+    const char *why = NULL;
+    if (len < sizeof(dc_header) || memcmp(bytes, GS_DC_MAGIC, 8) != 0) {
+        snprintf(err, errlen, "not a compiled gesta dictionary");
+        return GESTA_EDICT;
+    }
+    void *blob = NULL;
+    if (copy || ((uintptr_t)bytes & 7)) {
+        blob = malloc(len);
+        if (!blob)
+            return GESTA_ENOMEM;
+        memcpy(blob, bytes, len);
+        bytes = blob;
+    }
+    const dc_header *h = bytes;
+    const dc_section *sec = (const dc_section *)((const char *)bytes + sizeof *h);
+    gs_dict *d = calloc(1, sizeof *d);
+    struct gs_owned *o = calloc(1, sizeof *o);
+    if (!d || !o) {
+        free(d);
+        free(o);
+        free(blob);
+        return GESTA_ENOMEM;
+    }
+    o->blob = blob;
+    d->owned = o;
+    if (h->version != GS_DC_VERSION) {
+        why = "unsupported version";
+        goto bad;
+    }
+    if (h->nsections != S_COUNT || len < sizeof *h + S_COUNT * sizeof(dc_section)) {
+        why = "bad section table";
+        goto bad;
+    }
+    const void *p[S_COUNT];
+    size_t size[S_COUNT];
+    static const size_t unit[S_COUNT] = {
+        1, 4, 4, sizeof(gs_tnode), sizeof(gs_tedge), sizeof(gs_actor), sizeof(gs_code),
+        sizeof(gs_agent), sizeof(gs_discard), sizeof(gs_issue), sizeof(gs_vblock),
+        sizeof(gs_pattern), sizeof(gs_pelem), sizeof(gs_vform), 4, sizeof(gs_synset),
+        sizeof(gs_synmem), 4};
+    for (int i = 0; i < S_COUNT; i++) {
+        if (sec[i].id != (uint32_t)i || sec[i].offset > len || sec[i].size > len - sec[i].offset ||
+            (sec[i].offset & 7) || sec[i].size % unit[i]) {
+            why = "section out of range";
+            goto bad;
+        }
+        p[i] = (const char *)bytes + sec[i].offset;
+        size[i] = sec[i].size;
+    }
+    d->pool = p[S_POOL];
+    d->pool_len = (uint32_t)size[S_POOL];
+    d->word_str = p[S_WORD_STR];
+    d->nwords = (uint32_t)(size[S_WORD_STR] / 4);
+    d->word_hash = p[S_WORD_HASH];
+    d->word_hash_size = (uint32_t)(size[S_WORD_HASH] / 4);
+    d->nodes = p[S_NODES];
+    d->nnodes = (uint32_t)(size[S_NODES] / sizeof(gs_tnode));
+    d->edges = p[S_EDGES];
+    d->nedges = (uint32_t)(size[S_EDGES] / sizeof(gs_tedge));
+    d->actors = p[S_ACTORS];
+    d->nactors = (uint32_t)(size[S_ACTORS] / sizeof(gs_actor));
+    d->codes = p[S_CODES];
+    d->ncodes = (uint32_t)(size[S_CODES] / sizeof(gs_code));
+    d->agents = p[S_AGENTS];
+    d->nagents = (uint32_t)(size[S_AGENTS] / sizeof(gs_agent));
+    d->discards = p[S_DISCARDS];
+    d->ndiscards = (uint32_t)(size[S_DISCARDS] / sizeof(gs_discard));
+    d->issues = p[S_ISSUES];
+    d->nissues = (uint32_t)(size[S_ISSUES] / sizeof(gs_issue));
+    d->vblocks = p[S_VBLOCKS];
+    d->nvblocks = (uint32_t)(size[S_VBLOCKS] / sizeof(gs_vblock));
+    d->patterns = p[S_PATTERNS];
+    d->npatterns = (uint32_t)(size[S_PATTERNS] / sizeof(gs_pattern));
+    d->pelems = p[S_PELEMS];
+    d->npelems = (uint32_t)(size[S_PELEMS] / sizeof(gs_pelem));
+    d->vforms = p[S_VFORMS];
+    d->nvforms = (uint32_t)(size[S_VFORMS] / sizeof(gs_vform));
+    d->vwords = p[S_VWORDS];
+    d->nvwords = (uint32_t)(size[S_VWORDS] / 4);
+    d->synsets = p[S_SYNSETS];
+    d->nsynsets = (uint32_t)(size[S_SYNSETS] / sizeof(gs_synset));
+    d->synmem = p[S_SYNMEM];
+    d->nsynmem = (uint32_t)(size[S_SYNMEM] / sizeof(gs_synmem));
+    d->files = p[S_FILES];
+    d->nfiles = (uint32_t)(size[S_FILES] / 4);
+    d->kinds = h->kinds;
+    d->verb_format = h->verb_format;
+    memcpy(d->root, h->root, sizeof d->root);
+    if ((why = validate(d)) != NULL)
+        goto bad;
+    *out = d;
+    return 0;
+bad:
+    snprintf(err, errlen, "corrupt compiled dictionary: %s", why);
+    gs_dict_free(d);
+    return GESTA_EDICT;
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+uint32_t gs_dict_word(const gs_dict *d, const char *w, size_t n)
+{
+    if (!d->word_hash_size)
+        return UINT32_MAX;
+    uint32_t h = fnv(w, n) & (d->word_hash_size - 1);
+    for (;;) {
+        uint32_t e = d->word_hash[h];
+        if (!e)
+            return UINT32_MAX;
+        const char *s = d->pool + d->word_str[e - 1];
+        if (!strncmp(s, w, n) && s[n] == '\0')
+            return e - 1;
+        h = (h + 1) & (d->word_hash_size - 1);
+    }
+}
+
+/* The edges of node with the given word, as a range [lo, hi). */
+static void edge_range(const gs_dict *d, const gs_tnode *node, uint32_t word, uint32_t *lo,
+                       uint32_t *hi)
+{
+    uint32_t a = node->first, b = node->first + node->n;
+    while (a < b) {
+        uint32_t m = a + (b - a) / 2;
+        if (d->edges[m].word < word)
+            a = m + 1;
+        else
+            b = m;
+    }
+    uint32_t e = a;
+    while (e < node->first + node->n && d->edges[e].word == word)
+        e++;
+    *lo = a;
+    *hi = e;
+}
+
+typedef struct mstate {
+    const gs_dict *d;
+    const uint32_t *words;
+    size_t n, maxgap;
+    uint32_t best_entry;
+    size_t best_len;
+    int depth;
+} mstate;
+
+static void match_from(mstate *m, uint32_t node, size_t pos)
+{
+    const gs_tnode *nd = &m->d->nodes[node];
+    if (nd->entry && pos > m->best_len) {
+        m->best_entry = nd->entry;
+        m->best_len = pos;
+    }
+    if (!nd->n || pos >= m->n || m->depth > 64)
+        return;
+    m->depth++;
+    for (size_t j = pos; j < m->n && j <= pos + m->maxgap; j++) {
+        uint32_t w = m->words[j];
+        if (w == UINT32_MAX) {
+            if (j == pos && m->maxgap == 0)
+                break;
+            continue;
+        }
+        uint32_t lo, hi;
+        edge_range(m->d, nd, w, &lo, &hi);
+        for (uint32_t e = lo; e < hi; e++)
+            if (j == pos || m->d->edges[e].gap)
+                match_from(m, m->d->edges[e].child, j + 1);
+        if (j == pos && m->maxgap == 0)
+            break;
+    }
+    m->depth--;
+}
+
+uint32_t gs_dict_match(const gs_dict *d, int kind, const uint32_t *words, size_t n, size_t maxgap,
+                       size_t *len)
+{
+    *len = 0;
+    if (!n || words[0] == UINT32_MAX || kind < 0 || kind >= GS_DK_COUNT)
+        return 0;
+    const gs_tnode *root = &d->nodes[d->root[kind]];
+    uint32_t lo, hi;
+    edge_range(d, root, words[0], &lo, &hi);
+    if (lo == hi)
+        return 0;
+    mstate m = {d, words, n, maxgap, 0, 0, 0};
+    for (uint32_t e = lo; e < hi; e++)
+        match_from(&m, d->edges[e].child, 1);
+    *len = m.best_len;
+    return m.best_entry;
+}
+
+uint32_t gs_dict_actor_code(const gs_dict *d, uint32_t actor, int32_t date)
+{
+    if (actor >= d->nactors)
+        return 0;
+    const gs_actor *a = &d->actors[actor];
+    const gs_code *c = d->codes + a->codes;
+    if (date > 0) {
+        for (uint32_t i = 0; i < a->ncodes; i++) {
+            switch (c[i].kind) {
+            case GS_CODE_RANGE:
+                if (date >= c[i].from && date <= c[i].to)
+                    return c[i].code;
+                break;
+            case GS_CODE_BEFORE:
+                if (date <= c[i].to)
+                    return c[i].code;
+                break;
+            case GS_CODE_AFTER:
+                if (date >= c[i].from)
+                    return c[i].code;
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < a->ncodes; i++)
+        if (c[i].kind == GS_CODE_DEFAULT)
+            return c[i].code;
+    return 0;
+}
