@@ -34,6 +34,8 @@ LIB_SRC  := $(wildcard src/*.c src/core/*.c src/text/*.c src/lang/*.c src/dict/*
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+DATA     := $(wildcard data/*.txt)
+GEN_OBJ  := $(BUILD)/obj/gen/builtin_dict.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -47,12 +49,31 @@ $(BUILD)/obj/%.o: %.c
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/libgesta.a: $(LIB_OBJ)
+$(BUILD)/libgesta.a: $(LIB_OBJ) $(GEN_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
-$(BUILD)/libgesta.so: $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libgesta.so.0 $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/libgesta.so: $(LIB_OBJ) $(GEN_OBJ)
+	@echo "  LD      $@"
+	@$(CC) -shared -Wl,-soname,libgesta.so.0 $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The built-in dictionaries: data/*.txt compiled by a bootstrap tool that
+# links the library with an empty built-in dictionary.
+$(BUILD)/tools/dictc: tools/dictc.c tools/builtin-none.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) -std=gnu11 $(CFLAGS) $(WARN) -Iinclude $(PKG_CFLAGS) -D_GNU_SOURCE $(SAN) -o $@ \
+	    tools/dictc.c tools/builtin-none.c $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/gen/builtin_dict.c: $(BUILD)/tools/dictc $(DATA)
+	@mkdir -p $(dir $@)
+	@$(BUILD)/tools/dictc $@ data
+
+$(BUILD)/obj/gen/builtin_dict.o: $(BUILD)/gen/builtin_dict.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/gesta: $(CLI_OBJ) $(BUILD)/libgesta.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgesta.a $(LDLIBS)

@@ -176,6 +176,8 @@ typedef struct gesta_engine_options {
     gesta_report_fn report;   /* problems in dictionaries, or NULL */
     void *report_ctx;
     int dict_warnings;        /* also report warnings */
+    int require_dyad;         /* code only events with both a source and a target
+                                 (default: a target may be absent, "") */
 } gesta_engine_options;
 
 /* Fills *opt with defaults: built-in dictionaries and models, default limits. */
@@ -431,6 +433,27 @@ typedef struct gesta_run_stats {
 GESTA_API int gesta_run(const gesta_engine *eng, const gesta_run_options *opt,
                         const char *const *files, size_t nfiles,
                         gesta_run_stats *stats);
+
+/* ------------------------------------------------------------- validation */
+
+/* Totals of gesta_validate(). */
+typedef struct gesta_validate_stats {
+    uint64_t records;  /* validation records coded */
+    uint64_t correct;  /* records whose events equal the expected ones */
+    uint64_t skipped;  /* records marked valid="false" */
+    uint64_t errors;   /* records that could not be read or coded */
+} gesta_validate_stats;
+
+/* Codes the records of a PETRARCH validation file (<Sentence> elements with
+ * <EventCoding sourcecode= targetcode= eventcode=> or noevents=
+ * expectations, <Config> options such as require_dyad between them) and
+ * writes to out, per record, "ID: correct" or "ID: WRONG" with the
+ * expected and produced events, then the totals.  The dictionaries are
+ * opt->dicts when given, else those the file's <Environment> names
+ * (relative to the file).  verbose also lists correct records' events.
+ * Returns 0, GESTA_EFAILED when some record is wrong, or an error. */
+GESTA_API int gesta_validate(const gesta_engine_options *opt, const char *path, FILE *out,
+                             int verbose, gesta_validate_stats *stats);
 
 #ifdef __cplusplus
 }

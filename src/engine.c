@@ -5,6 +5,8 @@
  * stages as they are added.
  */
 #include "engine.h"
+#include "dict/api.h"
+#include "dict/builtin.h"
 
 #include <stdio.h>
 
@@ -12,6 +14,26 @@ void gesta_engine_options_default(gesta_engine_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     gesta_limits_default(&opt->limits);
+}
+
+/* Decides which dictionary serves each kind: the user's replace the
+ * built-in ones of the kinds they provide, or come first with dict_add. */
+static void choose_dicts(gesta_engine *e)
+{
+    gs_dicts *d = &e->dicts;
+    memset(d, 0, sizeof *d);
+    d->require_dyad = e->opt.require_dyad != 0;
+    if (e->user)
+        d->all[d->nall++] = e->user;
+    if (e->builtin)
+        d->all[d->nall++] = e->builtin;
+    for (int k = 0; k < GS_DK_COUNT; k++) {
+        bool user = e->user && (e->user->kinds & (1u << k));
+        if (user)
+            d->use[k][d->nuse[k]++] = e->user;
+        if (e->builtin && (!user || e->opt.dict_add) && (e->builtin->kinds & (1u << k)))
+            d->use[k][d->nuse[k]++] = e->builtin;
+    }
 }
 
 int gesta_engine_new(const gesta_engine_options *opt, gesta_engine **out)
@@ -26,11 +48,42 @@ int gesta_engine_new(const gesta_engine_options *opt, gesta_engine **out)
         e->opt = *opt;
     else
         gesta_engine_options_default(&e->opt);
+    int rc = 0;
+    if (gs_builtin_dict_len) {
+        char err[256];
+        rc = gs_dict_load_mem(gs_builtin_dict, gs_builtin_dict_len, false, &e->builtin, err, sizeof err);
+        if (rc < 0) {
+            if (e->opt.report)
+                e->opt.report(e->opt.report_ctx, 0, err);
+            free(e);
+            return rc;
+        }
+    }
+    if (e->opt.ndicts) {
+        rc = gs_dict_load_set(e->opt.dicts, e->opt.ndicts, &e->opt.limits, e->opt.report,
+                              e->opt.report_ctx, e->opt.dict_warnings != 0, &e->user);
+        if (rc < 0) {
+            gs_dict_free(e->builtin);
+            free(e);
+            return rc;
+        }
+    }
+    /* the options may point to the caller's strings: keep no dangling copy */
+    e->opt.dicts = NULL;
+    e->opt.ndicts = 0;
+    choose_dicts(e);
     *out = e;
     return 0;
 }
 
-void gesta_engine_free(gesta_engine *eng) { free(eng); }
+void gesta_engine_free(gesta_engine *eng)
+{
+    if (!eng)
+        return;
+    gs_dict_free(eng->user);
+    gs_dict_free(eng->builtin);
+    free(eng);
+}
 
 const gesta_limits *gesta_engine_limits(const gesta_engine *eng) { return &eng->opt.limits; }
 
@@ -72,6 +125,8 @@ int gesta_worker_new(const gesta_engine *eng, gesta_worker **out)
     w->text.diag.emit = worker_diag;
     w->text.diag.ctx = w;
     w->lang.arena = &w->arena;
+    w->coder.arena = &w->arena;
+    w->coder.opt.require_dyad = eng->opt.require_dyad != 0;
     *out = w;
     return 0;
 }
@@ -84,6 +139,7 @@ void gesta_worker_free(gesta_worker *w)
     free(w->text.toks);
     free(w->text.sents);
     gs_lang_free(&w->lang);
+    gs_coder_free(&w->coder);
     free(w->diags);
     free(w->events);
     free(w);
@@ -137,6 +193,8 @@ int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
     if ((rc = gs_lang_tag(&w->lang, &w->text)) < 0)
         return rc;
     if ((rc = gs_lang_chunk(&w->lang, &w->text)) < 0)
+        return rc;
+    if ((rc = gs_code_document(w, &w->eng->dicts)) < 0)
         return rc;
     return (int)w->nevents;
 }

@@ -6,12 +6,17 @@
 #ifndef GESTA_ENGINE_H
 #define GESTA_ENGINE_H
 
+#include "code/code.h"
 #include "core/core.h"
+#include "dict/dict.h"
 #include "lang/lang.h"
 #include "text/text.h"
 
 struct gesta_engine {
     gesta_engine_options opt;
+    gs_dict *builtin;  /* gesta's own dictionaries, compiled in */
+    gs_dict *user;     /* from opt.dicts */
+    gs_dicts dicts;    /* which to use for each kind */
 };
 
 struct gesta_worker {
@@ -19,6 +24,7 @@ struct gesta_worker {
     gs_arena arena;
     gs_text text;
     gs_lang lang;
+    gs_coder coder;
     gesta_doc doc;
     gesta_diag *diags;
     size_t ndiags, cap_diags;

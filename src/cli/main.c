@@ -31,6 +31,7 @@ static const char usage_main[] =
     "  split     split articles into sentences (or tokens)\n"
     "  tag       print the language analysis: tags, lemmas, phrases, clauses\n"
     "  dict      check, compile and look up dictionaries\n"
+    "  validate  code PETRARCH validation records and report each as right or wrong\n"
     "  version   print the version\n"
     "  help      print this help; `gesta help COMMAND` for a command\n"
     "\n"
@@ -318,6 +319,57 @@ static int cmd_run(const char *cmd, int argc, char **argv)
     return status;
 }
 
+static void print_report(void *ctx, int warning, const char *msg);
+
+static const char usage_validate[] =
+    "usage: gesta validate [--dict PATH]... [--dict-add] [-v] FILE.xml\n"
+    "\n"
+    "Codes the records of a PETRARCH validation file (<Sentence> with\n"
+    "<EventCoding sourcecode= targetcode= eventcode=> or noevents= expectations)\n"
+    "and reports each record as correct or WRONG with the expected and produced\n"
+    "events, then the totals.  The dictionaries are those the file's\n"
+    "<Environment> names unless --dict is given.  Exit status 1 when a record is\n"
+    "wrong.\n";
+
+static int cmd_validate(int argc, char **argv)
+{
+    gesta_engine_options eo;
+    gesta_engine_options_default(&eo);
+    const char *dicts[64];
+    size_t nd = 0;
+    int verbose = 0;
+    const char *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--dict") && i + 1 < argc && nd < 64)
+            dicts[nd++] = argv[++i];
+        else if (!strcmp(argv[i], "--dict-add"))
+            eo.dict_add = 1;
+        else if (!strcmp(argv[i], "-v"))
+            verbose = 1;
+        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(usage_validate, stdout);
+            return EXIT_OK;
+        } else if (argv[i][0] == '-' && argv[i][1])
+            return usage_error(usage_validate, "unknown option '%s'", argv[i]);
+        else
+            file = argv[i];
+    }
+    if (!file)
+        return usage_error(usage_validate, "%s", "validate needs a FILE.xml");
+    eo.dicts = dicts;
+    eo.ndicts = nd;
+    eo.report = print_report;
+    gesta_validate_stats st;
+    int rc = gesta_validate(&eo, file, stdout, verbose, &st);
+    if (rc == GESTA_EFAILED)
+        return EXIT_RECORDS;
+    if (rc < 0) {
+        fprintf(stderr, "gesta: validate: %s\n", gesta_strerror(rc));
+        return EXIT_FATAL;
+    }
+    return EXIT_OK;
+}
+
 static void print_report(void *ctx, int warning, const char *msg)
 {
     (void)ctx;
@@ -488,6 +540,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "dict"))
         return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate"))
+        return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "code") || !strcmp(cmd, "split") || !strcmp(cmd, "tag"))
         return cmd_run(cmd, argc - 1, argv + 1);
     fprintf(stderr, "gesta: unknown command '%s'\n\n%s", cmd, usage_main);

@@ -1525,7 +1525,22 @@ int gs_db_finish_verbs(gs_dict_builder *b)
         }
         e->arg = found;
     }
-    /* drop patterns disabled above (nelems 0): keep indices stable */
+    /* link the forms that share a verb word, in file order, so that the
+     * coder can try multi-word forms and skip later duplicates */
+    if (b->nvforms) {
+        uint32_t *last = calloc(b->nwords ? b->nwords : 1, sizeof(uint32_t));
+        if (!last)
+            return GESTA_ENOMEM;
+        for (size_t i = 0; i < b->nvforms; i++) {
+            gs_vform *f = &b->vforms[i];
+            uint32_t w = b->vwords[f->words + f->pre];
+            f->next = 0;
+            if (last[w])
+                b->vforms[last[w] - 1].next = (uint32_t)i + 1;
+            last[w] = (uint32_t)i + 1;
+        }
+        free(last);
+    }
     return b->oom ? GESTA_ENOMEM : 0;
 }
 

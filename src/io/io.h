@@ -13,8 +13,14 @@
 
 #include "../engine.h"
 
+/* Kinds of records: documents, and the settings of a PETRARCH validation
+ * file (its <Environment> and <Config> elements, "key\tvalue" lines in
+ * expect), which only `gesta validate` uses. */
+enum { GS_REC_DOC = 0, GS_REC_CONFIG, GS_REC_ENV };
+
 /* One raw input record. */
 typedef struct gs_record {
+    int kind;           /* GS_REC_* */
     const char *file;   /* display name of the input ("-" for stdin); static for the run */
     uint64_t line;      /* 1-based line where the record starts */
     uint64_t offset;    /* byte offset in the file where the record starts */

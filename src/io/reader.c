@@ -49,11 +49,16 @@ struct gs_reader {
     size_t xml_nerrors;
     bool xml_too_deep;
     bool in_sentence, in_text, have_text;
+    bool in_env;        /* inside <Environment> */
+    gs_buf env_key;     /* the child element of <Environment> being read */
+    gs_buf env_val;
+    size_t env_idx;     /* queue index of the environment record */
     size_t cur_idx; /* queue index of the <Sentence> being read */
 };
 
 void gs_record_clear(gs_record *r)
 {
+    r->kind = GS_REC_DOC;
     r->line = 0;
     r->offset = 0;
     r->error = 0;
@@ -206,6 +211,8 @@ void gs_reader_close(gs_reader *r)
     for (size_t i = 0; i < r->xq_cap; i++)
         gs_record_free(&r->xq[i]);
     free(r->xq);
+    gs_buf_free(&r->env_key);
+    gs_buf_free(&r->env_val);
     if (r->own_fd)
         close(r->fd);
     free(r->data);
@@ -448,6 +455,43 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
         }
         return;
     }
+    if (lname_is(localname, "Environment") && !r->in_sentence) {
+        gs_record *rec = xq_push(r);
+        if (!rec)
+            return;
+        rec->kind = GS_REC_ENV;
+        rec->line = xml_line(r);
+        rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+        r->env_idx = r->xq_len - 1;
+        r->in_env = true;
+        return;
+    }
+    if (lname_is(localname, "Config") && !r->in_sentence) {
+        gs_buf *dst = NULL;
+        if (r->in_env && r->env_idx < r->xq_len) {
+            dst = &r->xq[r->env_idx].expect;
+        } else {
+            gs_record *rec = xq_push(r);
+            if (!rec)
+                return;
+            rec->kind = GS_REC_CONFIG;
+            rec->line = xml_line(r);
+            rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+            dst = &rec->expect;
+        }
+        gs_buf_puts(dst, "config:");
+        put_attr(dst, attributes, nb_attributes, "option");
+        gs_buf_putc(dst, '\t');
+        put_attr(dst, attributes, nb_attributes, "value");
+        gs_buf_putc(dst, '\n');
+        return;
+    }
+    if (r->in_env) {
+        gs_buf_clear(&r->env_key);
+        gs_buf_clear(&r->env_val);
+        gs_buf_puts(&r->env_key, (const char *)localname);
+        return;
+    }
     if (lname_is(localname, "Sentence")) {
         gs_record *rec = xq_push(r);
         if (!rec)
@@ -460,6 +504,14 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
         rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
         put_attr(&rec->id, attributes, nb_attributes, "id");
         put_attr(&rec->date, attributes, nb_attributes, "date");
+        gs_buf v = GS_BUF_INIT;
+        put_attr(&v, attributes, nb_attributes, "valid");
+        if (v.len) {
+            gs_buf_puts(&rec->expect, "valid\t");
+            gs_buf_append(&rec->expect, v.data, v.len);
+            gs_buf_putc(&rec->expect, '\n');
+        }
+        gs_buf_free(&v);
         return;
     }
     gs_record *rec = current(r);
@@ -489,6 +541,29 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, 
     gs_reader *r = ctx;
     if (r->xml_depth)
         r->xml_depth--;
+    if (r->in_env) {
+        if (lname_is(localname, "Environment")) {
+            r->in_env = false;
+        } else if (r->env_key.len && r->env_idx < r->xq_len &&
+                   !strcmp(r->env_key.data, (const char *)localname)) {
+            gs_buf *dst = &r->xq[r->env_idx].expect;
+            gs_buf_append(dst, r->env_key.data, r->env_key.len);
+            gs_buf_putc(dst, '\t');
+            /* trimmed value */
+            const char *v = r->env_val.data ? r->env_val.data : "";
+            size_t n = r->env_val.len;
+            while (n && (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r')) {
+                v++;
+                n--;
+            }
+            while (n && (v[n - 1] == ' ' || v[n - 1] == '\n' || v[n - 1] == '\t' || v[n - 1] == '\r'))
+                n--;
+            gs_buf_append(dst, v, n);
+            gs_buf_putc(dst, '\n');
+            gs_buf_clear(&r->env_key);
+        }
+        return;
+    }
     if (lname_is(localname, "Text")) {
         r->in_text = false;
     } else if (lname_is(localname, "Sentence") && r->in_sentence) {
@@ -502,6 +577,11 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, 
 static void sax_chars(void *ctx, const xmlChar *ch, int len)
 {
     gs_reader *r = ctx;
+    if (r->in_env && r->env_key.len) {
+        if (r->env_val.len < 4096)
+            gs_buf_append(&r->env_val, ch, (size_t)len);
+        return;
+    }
     if (!r->in_text)
         return;
     gs_record *rec = current(r);
@@ -542,7 +622,7 @@ static int next_xml(gs_reader *r, gs_record *rec)
         /* a queued record is complete unless it is the open <Sentence> */
         if (r->xq_head < r->xq_len) {
             gs_record *q = &r->xq[r->xq_head];
-            bool open = q == current(r);
+            bool open = q == current(r) || (r->in_env && r->xq_head == r->env_idx);
             if (!open || r->done) {
                 gs_record tmp = *rec;
                 *rec = *q;

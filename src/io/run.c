@@ -226,6 +226,8 @@ static int fill_batch(run *r, batch *b)
         int rc = gs_reader_next(r->reader, rec);
         if (rc == GESTA_ENOMEM)
             return rc;
+        if (rc > 0 && rec->kind != GS_REC_DOC && !rec->error)
+            continue; /* settings of a validation file: only `gesta validate` uses them */
         if (rc > 0 || (rc < 0 && rec->error)) {
             b->bytes += rec->raw.len;
             b->nrec++;

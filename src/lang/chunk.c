@@ -172,7 +172,7 @@ static uint32_t scan_np(ctx *c, uint32_t i, int *rc)
             break;
         }
         if (p == GS_P_RB && k + 1 < c->e && (P(c, k + 1) == GS_P_JJ || P(c, k + 1) == GS_P_CD) &&
-            !is_neg(c, k) && (k > i || head < 0)) {
+            !is_neg(c, k) && head < 0) {
             k++; /* "very large", "about 200" */
             continue;
         }
@@ -190,6 +190,18 @@ static uint32_t scan_np(ctx *c, uint32_t i, int *rc)
         if (norm_is(c, k, "&") && head >= 0 && P(c, k + 1) == GS_P_NNP) {
             k++;
             continue;
+        }
+        /* coordinated modifiers inside the phrase: "awful and evil minister",
+         * "economic and military aid" */
+        if (P(c, k) == GS_P_CC && k > i && (P(c, k - 1) == GS_P_JJ || P(c, k - 1) == GS_P_JJR) &&
+            P(c, k + 1) == GS_P_JJ) {
+            uint32_t q = k + 1;
+            while (q < c->e && (P(c, q) == GS_P_JJ || P(c, q) == GS_P_JJR))
+                q++;
+            if (q < c->e && is_noun(P(c, q))) {
+                k++;
+                continue;
+            }
         }
         break;
     }
@@ -488,7 +500,11 @@ static void link_nps(ctx *c, const gs_sent_lang *sl)
             uint32_t first = a;
             while (first > sl->np0 && nps[first - 1].coord == (int32_t)first)
                 first--;
-            bool verb_before = !opens_clause(c, nps[first].start);
+            /* the object of a preposition does not start a clause, except
+             * after ", and" ("struck targets in Gaza, and Hamas fired") */
+            bool comma_and = gap1 - gap0 == 2;
+            bool verb_before = !opens_clause(c, nps[first].start) &&
+                               (!(nps[first].flags & GS_NP_IN_PP) || comma_and);
             if (verb_after && verb_before)
                 continue;
             x->coord = (int32_t)(a + 1);
@@ -735,6 +751,13 @@ static void relations(ctx *c, const gs_sent_lang *sl)
             gs_vg *g = &L->vgs[v - 1];
             uint32_t gap = vg->start - g->end;
             bool direct = gap == 0;
+            /* "is about to restore", "are ready to sign", "was able to leave" */
+            if (!direct && gap <= 2) {
+                direct = true;
+                for (uint32_t q = g->end; q < vg->start; q++)
+                    if (!(P(c, q) == GS_P_RB || P(c, q) == GS_P_JJ || lemma_is(c, q, "about")))
+                        direct = false;
+            }
             /* "urged both sides to play": governor, object, infinitive */
             if (!direct && L->tok_np[g->end] >= 0) {
                 const gs_np *o = &L->nps[L->tok_np[g->end]];

@@ -175,13 +175,23 @@ static void cand_add(cands *c, int tag, float score)
     }
 }
 
-static bool tag_in_class(int t, uint8_t wn)
+static bool ends_with(const char *w, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n > k && !memcmp(w + n - k, suf, k);
+}
+
+/* May a word of WordNet classes wn (w[0..n)) carry tag t?  Participles of
+ * verbs may be adjectives; other verb forms may not. */
+static bool tag_in_class(int t, uint8_t wn, const char *w, size_t n)
 {
     switch (t) {
     case F_NN: case F_NNS: case F_NNP: case F_NNPS: return wn & GS_WN_NOUN;
     case F_VB: case F_VBD: case F_VBG: case F_VBN: case F_VBP: case F_VBZ:
         return wn & GS_WN_VERB;
-    case F_JJ: case F_JJR: case F_JJS: return wn & (GS_WN_ADJ | GS_WN_VERB);
+    case F_JJ: case F_JJR: case F_JJS:
+        return (wn & GS_WN_ADJ) || ((wn & GS_WN_VERB) && (ends_with(w, n, "ed") || ends_with(w, n, "ing") ||
+                                                         ends_with(w, n, "en")));
     case F_RB: case F_RBR: case F_RBS: return wn & GS_WN_ADV;
     default: return false;
     }
@@ -241,7 +251,7 @@ static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
     if (wn) {
         cands f = {0};
         for (int i = 0; i < tmp.n; i++)
-            if (tag_in_class(tmp.tag[i], wn))
+            if (tag_in_class(tmp.tag[i], wn, lw, n))
                 cand_add(&f, tmp.tag[i], tmp.score[i]);
         if (f.n)
             tmp = f;
@@ -303,6 +313,21 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
                 best = sc;
             if (p->tag == F_NNP || p->tag == F_NNPS)
                 has_nnp = true;
+        }
+        /* the lexicon lists only the uses its corpus saw: a regular past
+         * form seen as VBD is also a VBN ("has celebrated"); the other way
+         * round the chunker repairs a bare participle between subject and
+         * object */
+        if (n > 3 && lw[n - 2] == 'e' && lw[n - 1] == 'd') {
+            int has_vbd = -1, has_vbn = -1;
+            for (int i = 0; i < c->n; i++) {
+                if (c->tag[i] == F_VBD)
+                    has_vbd = i;
+                if (c->tag[i] == F_VBN)
+                    has_vbn = i;
+            }
+            if (has_vbd >= 0 && has_vbn < 0)
+                cand_add(c, F_VBN, c->score[has_vbd] - 2.0f);
         }
         if ((cap && !initial && !(n == 1 && lw[0] == 'i')) || (allcaps && n <= 6)) {
             /* mid-sentence capital: a proper noun, or an adjective of

@@ -1,0 +1,458 @@
+/*
+ * actors.c: who the noun phrases of a sentence are.
+ *
+ * Mentions first: at each token the longest actor phrase of the
+ * dictionaries (in priority order), else the longest agent phrase.  Then
+ * each noun phrase's actors: the first actor mention in it gives the base
+ * code on the sentence's date (PETRARCH's first-actor rule; "A/B" codes
+ * give several actors), every agent mention in it is composed in, left to
+ * right ("[~GOV]" after the country, "[NGO~]" before it; a code already
+ * present at a multiple of three is not added again), and "former" turns
+ * the role into ELI.  A noun phrase with agents but no actor takes the
+ * actor of an "of"/"in"/"from" phrase after it ("the foreign minister of
+ * Iran"); an apposition lends its actor; pronouns and definite
+ * descriptions ("he", "the country", "the president") take the actors most
+ * recently named in the document.
+ */
+#include "code.h"
+#include "../engine.h"
+
+#include <stdio.h>
+
+/* ------------------------------------------------------------ helpers */
+
+static size_t lower_into(const gs_tok *t, char *buf, size_t cap)
+{
+    if (t->norm_len >= cap)
+        return 0;
+    for (uint32_t i = 0; i < t->norm_len; i++)
+        buf[i] = (char)gs_lower((unsigned char)t->norm[i]);
+    return t->norm_len;
+}
+
+static bool tok_is(const gs_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->norm_len == n && gs_eq_nocase(t->norm, n, w);
+}
+
+/* Word ids of the tokens [a, b) in every dictionary. */
+int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
+                     uint32_t b)
+{
+    size_t need = (size_t)t->ntoks * d->nall;
+    if (need > c->cap_ids) {
+        size_t cap = c->cap_ids, c2 = c->cap_ids;
+        if (gs_grow((void **)&c->wid, &cap, need, sizeof(uint32_t)) < 0 ||
+            gs_grow((void **)&c->lid, &c2, need, sizeof(uint32_t)) < 0)
+            return GESTA_ENOMEM;
+        c->cap_ids = cap < c2 ? cap : c2;
+    }
+    char buf[256];
+    for (uint32_t k = a; k < b; k++) {
+        size_t n = lower_into(&t->toks[k], buf, sizeof buf);
+        const gs_ltok *lt = &L->lt[k];
+        for (uint32_t j = 0; j < d->nall; j++) {
+            const gs_dict *dj = d->all[j];
+            c->wid[(size_t)k * d->nall + j] = n ? gs_dict_word(dj, buf, n) : UINT32_MAX;
+            c->lid[(size_t)k * d->nall + j] =
+                lt->lemma_len ? gs_dict_word(dj, lt->lemma, lt->lemma_len) : UINT32_MAX;
+        }
+    }
+    return 0;
+}
+
+/* Index of dictionary dj in d->all. */
+static uint32_t dict_index(const gs_dicts *d, const gs_dict *dj)
+{
+    for (uint32_t j = 0; j < d->nall; j++)
+        if (d->all[j] == dj)
+            return j;
+    return 0;
+}
+
+/* The longest phrase of a kind at token k (within [k, end)), over the
+ * dictionaries of that kind in priority order.  Fills *m. */
+static bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k, uint32_t end,
+                     size_t maxgap, gs_mention *m)
+{
+    uint32_t words[64];
+    for (uint32_t q = 0; q < d->nuse[kind]; q++) {
+        const gs_dict *dj = d->use[kind][q];
+        uint32_t j = dict_index(d, dj);
+        size_t n = end - k < 64 ? end - k : 64;
+        for (size_t i = 0; i < n; i++)
+            words[i] = c->wid[(size_t)(k + i) * d->nall + j];
+        size_t len;
+        uint32_t e = gs_dict_match(dj, kind, words, n, maxgap, &len);
+        if (e) {
+            m->start = k;
+            m->end = k + (uint32_t)len;
+            m->entry = e - 1;
+            m->dict = (uint8_t)j;
+            m->kind = (uint8_t)kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Does any discard phrase occur in tokens [a, b)?  Sets *story for a
+ * story-level one. */
+bool gs_code_discarded(const gs_coder *c, const gs_dicts *d, uint32_t a, uint32_t b, bool *story)
+{
+    *story = false;
+    bool found = false;
+    for (uint32_t k = a; k < b; k++) {
+        gs_mention m;
+        if (match_at(c, d, GS_DK_DISCARD, k, b, 0, &m)) {
+            const gs_discard *dc = &d->all[m.dict]->discards[m.entry];
+            found = true;
+            if (dc->story) {
+                *story = true;
+                return true;
+            }
+        }
+    }
+    return found;
+}
+
+int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_dicts *d, uint32_t a, uint32_t b)
+{
+    c->nmentions = 0;
+    if (t->ntoks > c->cap_tokm &&
+        gs_grow((void **)&c->tok_mention, &c->cap_tokm, t->ntoks, sizeof(int32_t)) < 0)
+        return GESTA_ENOMEM;
+    for (uint32_t k = a; k < b; k++)
+        c->tok_mention[k] = -1;
+    for (uint32_t k = a; k < b;) {
+        gs_mention m;
+        if (match_at(c, d, GS_DK_ACTOR, k, b, 3, &m) || match_at(c, d, GS_DK_AGENT, k, b, 3, &m)) {
+            if (c->nmentions == c->cap_mentions &&
+                gs_grow((void **)&c->mentions, &c->cap_mentions, c->nmentions + 1, sizeof(gs_mention)) < 0)
+                return GESTA_ENOMEM;
+            c->mentions[c->nmentions] = m;
+            for (uint32_t q = m.start; q < m.end; q++)
+                c->tok_mention[q] = (int32_t)c->nmentions;
+            c->nmentions++;
+            k = m.end;
+        } else {
+            k++;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------- composition */
+
+/* Adds an agent code to an actor code: suffix or prefix, unless the agent
+ * code already occurs at a position that is a multiple of three. */
+static void compose(char *code, const char *agent, uint32_t how)
+{
+    size_t n = strlen(code), m = strlen(agent);
+    if (!m)
+        return;
+    for (size_t p = 0; p + m <= n; p += 3)
+        if (!memcmp(code + p, agent, m))
+            return;
+    if (n + m >= GS_CODE_LEN)
+        return;
+    if (how == GS_AGENT_PREFIX) {
+        memmove(code + m, code, n + 1);
+        memcpy(code, agent, m);
+    } else {
+        memcpy(code + n, agent, m + 1);
+    }
+}
+
+static bool is_country_code(const char *code)
+{
+    if (strlen(code) < 3)
+        return false;
+    static const char *const intl[] = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS", "---", NULL};
+    for (const char *const *p = intl; *p; p++)
+        if (!strncmp(code, *p, 3))
+            return false;
+    for (int i = 0; i < 3; i++)
+        if (!gs_is_upper((unsigned char)code[i]))
+            return false;
+    return true;
+}
+
+static int push_ractor(gs_coder *c, const gs_ractor *r)
+{
+    if (c->nractors == c->cap_ractors &&
+        gs_grow((void **)&c->ractors, &c->cap_ractors, c->nractors + 1, sizeof(gs_ractor)) < 0)
+        return GESTA_ENOMEM;
+    c->ractors[c->nractors++] = *r;
+    return 0;
+}
+
+static const char *const person_pronouns[] = {"he", "she", "him", "his", "her", "hers", NULL};
+static const char *const thing_pronouns[] = {"it", "its", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+
+static bool tok_in(const gs_tok *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (tok_is(t, *list))
+            return true;
+    return false;
+}
+
+/* Resolves the actors of noun phrase np (not following coordination). */
+static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
+                      uint32_t npi, int32_t date, uint32_t send)
+{
+    const gs_np *np = &L->nps[npi];
+    gs_npact *act = &c->npact[npi];
+    act->first = (uint32_t)c->nractors;
+    act->n = 0;
+    act->resolved = true;
+    char base[GS_CODE_LEN] = "";
+    const gs_mention *actor = NULL;
+    const gs_mention *agents[16];
+    uint32_t nagents = 0;
+    bool former = false;
+    uint32_t ev0 = np->start, ev1 = np->end;
+    gs_mention agent_m[16];
+    for (uint32_t k = np->start; k < np->end; k++) {
+        if (tok_is(&t->toks[k], "former") || tok_is(&t->toks[k], "ex"))
+            former = true;
+        int32_t mi = c->tok_mention[k];
+        if (mi >= 0 && c->mentions[mi].start == k && c->mentions[mi].kind == GS_DK_ACTOR && !actor)
+            actor = &c->mentions[mi];
+        /* agents are looked for at every word, overlapping ones included:
+         * "main opposition group" is MOP and OPP */
+        if (mi >= 0 && c->mentions[mi].kind == GS_DK_ACTOR)
+            continue;
+        if (nagents < 16 && match_at(c, d, GS_DK_AGENT, k, np->end, 3, &agent_m[nagents])) {
+            agents[nagents] = &agent_m[nagents];
+            nagents++;
+        }
+    }
+    /* an actor mention that starts before the phrase but ends inside it
+     * ("Prime Minister Shigeru Ishiba" chunked oddly) still counts */
+    if (!actor && np->start < np->end) {
+        int32_t mi = c->tok_mention[np->start];
+        if (mi >= 0 && c->mentions[mi].kind == GS_DK_ACTOR)
+            actor = &c->mentions[mi];
+    }
+    uint8_t dict = 0;
+    gs_src src = {0, 0};
+    bool person = false;
+    if (actor) {
+        const gs_dict *dj = d->all[actor->dict];
+        uint32_t off = gs_dict_actor_code(dj, actor->entry, date);
+        snprintf(base, sizeof base, "%s", off ? gs_dict_str(dj, off) : "---");
+        src = dj->actors[actor->entry].src;
+        dict = actor->dict;
+        ev0 = actor->start;
+        ev1 = actor->end;
+        /* a named individual: proper nouns coded with a role */
+        person = strlen(base) >= 6 && L->lt[actor->end - 1].penn == GS_P_NNP &&
+                 is_country_code(base);
+    } else if (np->flags & GS_NP_PRONOUN) {
+        const gs_tok *tk = &t->toks[np->head];
+        const gs_ractor *r = NULL;
+        if (tok_in(tk, person_pronouns) && c->have_person)
+            r = &c->recent_person;
+        else if (tok_in(tk, thing_pronouns) && c->have_country)
+            r = &c->recent_country;
+        else if (tok_in(tk, plural_pronouns) && c->have_any)
+            r = &c->recent_any;
+        if (!r)
+            return 0;
+        gs_ractor x = *r;
+        x.start = np->start;
+        x.end = np->end;
+        return push_ractor(c, &x) < 0 ? GESTA_ENOMEM : (act->n = 1, 0);
+    }
+    /* a possessive pronoun as determiner: "its military", "their leaders" */
+    if (!actor && nagents && L->lt[np->start].penn == GS_P_PRPS) {
+        const gs_tok *tk = &t->toks[np->start];
+        const gs_ractor *r = NULL;
+        if (tok_in(tk, person_pronouns) && c->have_person)
+            r = &c->recent_person;
+        else if ((tok_in(tk, thing_pronouns) || tok_in(tk, plural_pronouns)) && c->have_country)
+            r = &c->recent_country;
+        if (r) {
+            snprintf(base, sizeof base, "%.3s", r->code);
+            src = r->src;
+            dict = r->dict;
+        }
+    }
+    /* "the country", "the nation": the country last named */
+    if (!actor && !nagents && !base[0] && (np->flags & GS_NP_DEFINITE) && c->have_country) {
+        const gs_tok *h = &t->toks[np->head];
+        if (tok_is(h, "country") || tok_is(h, "nation") || tok_is(h, "state") || tok_is(h, "kingdom") ||
+            tok_is(h, "republic")) {
+            gs_ractor x = c->recent_country;
+            snprintf(x.code, sizeof x.code, "%.3s", c->recent_country.code);
+            x.start = np->start;
+            x.end = np->end;
+            x.person = 0;
+            return push_ractor(c, &x) < 0 ? GESTA_ENOMEM : (act->n = 1, 0);
+        }
+    }
+    if (!base[0] && !nagents) {
+        /* PETRARCH's new actors: a short uncoded phrase named by its text */
+        uint32_t n = np->end - np->start;
+        if (!c->opt.new_actor_length || n > c->opt.new_actor_length || (np->flags & GS_NP_PRONOUN) ||
+            !(np->flags & GS_NP_PROPER))
+            return 0;
+        gs_ractor r;
+        memset(&r, 0, sizeof r);
+        size_t k = 0;
+        r.code[k++] = '"';
+        uint32_t from = np->start;
+        if (L->lt[from].penn == GS_P_DT)
+            from++;
+        for (uint32_t q = from; q < np->end && k + 2 < sizeof r.code; q++) {
+            if (q > from)
+                r.code[k++] = ' ';
+            for (uint32_t i = 0; i < t->toks[q].norm_len && k + 2 < sizeof r.code; i++) {
+                char ch = t->toks[q].norm[i];
+                r.code[k++] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 32) : ch;
+            }
+        }
+        r.code[k++] = '"';
+        r.code[k] = '\0';
+        r.start = np->start;
+        r.end = np->end;
+        if (push_ractor(c, &r) < 0)
+            return GESTA_ENOMEM;
+        act->n = 1;
+        return 0;
+    }
+    if (!base[0]) {
+        /* agents alone: "the foreign minister of Iran", else the country of
+         * the actor most recently named ("the president said") */
+        int32_t ppn = -1;
+        uint32_t after = np->end;
+        if (after + 1 < send && L->lt[after].chunk == GS_CH_PP &&
+            (tok_is(&t->toks[after], "of") || tok_is(&t->toks[after], "in") ||
+             tok_is(&t->toks[after], "from") || tok_is(&t->toks[after], "for")))
+            ppn = L->tok_np[after + 1];
+        if (ppn >= 0 && L->nps[ppn].start == after + 1) {
+            /* "the ambassadors of Arnor, Osgiliath and Gondor": one actor
+             * per conjunct, each with the agents */
+            size_t pos = 0;
+            for (int32_t q = ppn; q >= 0 && pos + 4 < sizeof base; q = L->nps[q].coord) {
+                for (uint32_t k = L->nps[q].start; k < L->nps[q].end; k++) {
+                    int32_t mi = c->tok_mention[k];
+                    if (mi >= 0 && c->mentions[mi].kind == GS_DK_ACTOR) {
+                        const gs_mention *m = &c->mentions[mi];
+                        const gs_dict *dj = d->all[m->dict];
+                        uint32_t off = gs_dict_actor_code(dj, m->entry, date);
+                        int w = snprintf(base + pos, sizeof base - pos, "%s%s", pos ? "/" : "",
+                                         off ? gs_dict_str(dj, off) : "---");
+                        if (w > 0 && (size_t)w < sizeof base - pos)
+                            pos += (size_t)w;
+                        src = dj->actors[m->entry].src;
+                        dict = m->dict;
+                        ev1 = L->nps[q].end;
+                        break;
+                    }
+                }
+            }
+        }
+        /* a definite description names someone of the country last named,
+         * unless it carries a name of its own ("the agency WFNA") */
+        bool named = false;
+        for (uint32_t k = np->start; k < np->end; k++)
+            if ((L->lt[k].penn == GS_P_NNP || L->lt[k].penn == GS_P_NNPS) && c->tok_mention[k] < 0) {
+                bool agent_word = false;
+                for (uint32_t i = 0; i < nagents; i++)
+                    if (k >= agents[i]->start && k < agents[i]->end)
+                        agent_word = true;
+                if (!agent_word)
+                    named = true;
+            }
+        if (!base[0] && !named && (np->flags & GS_NP_DEFINITE) && c->have_country) {
+            snprintf(base, sizeof base, "%.3s", c->recent_country.code);
+            src = c->recent_country.src;
+            dict = c->recent_country.dict;
+        }
+        if (!base[0])
+            snprintf(base, sizeof base, "---");
+    }
+    if (former && is_country_code(base))
+        base[3] = '\0';
+    /* several codes "A/B": one actor each */
+    char *save = NULL;
+    char buf[GS_CODE_LEN];
+    snprintf(buf, sizeof buf, "%s", base);
+    for (char *tok = strtok_r(buf, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+        gs_ractor r;
+        memset(&r, 0, sizeof r);
+        snprintf(r.code, sizeof r.code, "%s", tok);
+        if (former && is_country_code(r.code)) {
+            compose(r.code, "ELI", GS_AGENT_SUFFIX);
+        } else {
+            for (uint32_t i = 0; i < nagents; i++) {
+                const gs_dict *dj = d->all[agents[i]->dict];
+                const gs_agent *ag = &dj->agents[agents[i]->entry];
+                compose(r.code, gs_dict_str(dj, ag->code), ag->how);
+            }
+        }
+        if (!strcmp(r.code, "---"))
+            continue;
+        r.start = ev0 < np->start ? np->start : ev0;
+        r.end = ev1;
+        r.src = src;
+        r.dict = dict;
+        r.person = person || (nagents && !actor && !(np->flags & GS_NP_PLURAL));
+        if (push_ractor(c, &r) < 0)
+            return GESTA_ENOMEM;
+        act->n++;
+    }
+    return 0;
+}
+
+/* Remembers the actors of a resolved noun phrase for later pronouns. */
+static void remember(gs_coder *c, const gs_npact *a)
+{
+    for (uint32_t i = 0; i < a->n; i++) {
+        const gs_ractor *r = &c->ractors[a->first + i];
+        if (!strncmp(r->code, "---", 3))
+            continue;
+        c->recent_any = *r;
+        c->have_any = true;
+        if (r->person) {
+            c->recent_person = *r;
+            c->have_person = true;
+        }
+        if (is_country_code(r->code)) {
+            c->recent_country = *r;
+            c->have_country = true;
+        }
+    }
+}
+
+int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
+                        const gs_sent_lang *sl, int32_t date, uint32_t send)
+{
+    if (L->nnps > c->cap_npact &&
+        gs_grow((void **)&c->npact, &c->cap_npact, L->nnps, sizeof(gs_npact)) < 0)
+        return GESTA_ENOMEM;
+    /* in text order, so that a pronoun can refer to a phrase before it */
+    for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
+        int rc = resolve_np(c, t, L, d, i, date, send);
+        if (rc < 0)
+            return rc;
+        remember(c, &c->npact[i]);
+    }
+    /* an apposition lends its actor to a phrase without one, and takes it */
+    for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
+        const gs_np *np = &L->nps[i];
+        if (np->appos < 0)
+            continue;
+        gs_npact *a = &c->npact[i], *b = &c->npact[np->appos];
+        if (!a->n && b->n)
+            *a = *b;
+        else if (a->n && !b->n)
+            *b = *a;
+    }
+    return 0;
+}

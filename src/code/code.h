@@ -1,0 +1,111 @@
+/*
+ * code.h: the coding stage: actors, verbs, events and dates.
+ *
+ * For each sentence: word ids of its tokens in every dictionary in use;
+ * discards; actor and agent mentions (longest dictionary match at each
+ * position, actors before agents); the actors of each noun phrase
+ * (composed with agents, completed from possessors, "of"-phrases,
+ * appositions, and from earlier sentences for pronouns and definite
+ * descriptions); then each verb group's pattern match, voice, negation,
+ * intent and governing verb decide the events, their source and target.
+ */
+#ifndef GESTA_CODE_H
+#define GESTA_CODE_H
+
+#include "../dict/dict.h"
+#include "../lang/lang.h"
+
+#define GS_MAX_DICTS 4
+#define GS_CODE_LEN 32
+
+/* The dictionaries an engine uses for each kind, in priority order. */
+typedef struct gs_dicts {
+    const gs_dict *use[GS_DK_COUNT][2];
+    uint32_t nuse[GS_DK_COUNT];
+    const gs_dict *all[GS_MAX_DICTS]; /* distinct dictionaries */
+    uint32_t nall;
+    bool require_dyad;
+} gs_dicts;
+
+/* A dictionary mention in the text. */
+typedef struct gs_mention {
+    uint32_t start, end;  /* tokens */
+    uint32_t entry;       /* actor or agent index */
+    uint8_t dict;         /* index into gs_dicts.all */
+    uint8_t kind;         /* GS_DK_ACTOR or GS_DK_AGENT */
+} gs_mention;
+
+/* One resolved actor of a noun phrase. */
+typedef struct gs_ractor {
+    char code[GS_CODE_LEN];
+    uint32_t start, end;  /* evidence tokens */
+    gs_src src;           /* the dictionary entry */
+    uint8_t dict;
+    uint8_t person;       /* a named individual (for he/she) */
+} gs_ractor;
+
+/* The actors of one noun phrase (a coordination is expanded elsewhere). */
+typedef struct gs_npact {
+    uint32_t first, n;    /* into the worker's ractor array */
+    bool resolved;
+} gs_npact;
+
+/* Options of coding that a validation file may change between records. */
+typedef struct gs_code_opts {
+    bool require_dyad;     /* events need a source and a target */
+    uint32_t new_actor_length; /* uncoded noun phrases of at most this many words
+                                  become actors named by their text (PETRARCH) */
+} gs_code_opts;
+
+/* Per-worker state of the coding stage. */
+typedef struct gs_coder {
+    gs_arena *arena;
+    gs_code_opts opt;
+    uint32_t *wid;        /* per token and dictionary: word id (ntoks * nall) */
+    uint32_t *lid;        /* lemma word id */
+    size_t cap_ids;
+    gs_mention *mentions;
+    size_t nmentions, cap_mentions;
+    int32_t *tok_mention; /* per token: mention index or -1 */
+    size_t cap_tokm;
+    gs_ractor *ractors;
+    size_t nractors, cap_ractors;
+    gs_npact *npact;      /* per NP of the document */
+    size_t cap_npact;
+    /* the document's recent actors, for pronouns and descriptions */
+    gs_ractor recent_person, recent_any, recent_country;
+    bool have_person, have_any, have_country;
+    bool story_discarded;
+} gs_coder;
+
+struct gesta_worker;
+
+void gs_coder_free(gs_coder *c);
+
+/* Codes the worker's analysed document with the dictionaries; appends
+ * events to the worker.  Returns 0 or GESTA_ENOMEM. */
+int gs_code_document(struct gesta_worker *w, const gs_dicts *d);
+
+/* The steps, in src/code/actors.c: word ids of tokens [a, b) in every
+ * dictionary; whether a discard occurs there (story-level in *story);
+ * the actor and agent mentions; the actors of the sentence's noun
+ * phrases (send: the sentence's end). */
+int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
+                     uint32_t b);
+bool gs_code_discarded(const gs_coder *c, const gs_dicts *d, uint32_t a, uint32_t b, bool *story);
+int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_dicts *d, uint32_t a, uint32_t b);
+int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
+                        const gs_sent_lang *sl, int32_t date, uint32_t send);
+
+/* Actor recognition alone, for `gesta dict lookup`: the code of the
+ * phrase's noun phrase on date, written to out (GS_CODE_LEN bytes);
+ * returns the number of actors (codes separated by ' ' when several). */
+int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, char *out, size_t outlen, gs_src *src,
+                   uint8_t *dict);
+
+/* Event date of a sentence from its time expressions and the document
+ * date (YYYYMMDD); future selects the next rather than the last weekday. */
+int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int32_t doc_date,
+                      bool future);
+
+#endif /* GESTA_CODE_H */

@@ -1,0 +1,767 @@
+/*
+ * coder.c: verb groups -> events.
+ *
+ * For each verb group of a sentence: its verb forms in the verb
+ * dictionaries (multi-word forms first), then the patterns of the form's
+ * block in file order; the first that matches the clause gives the code
+ * (none: the verb's own or the block's code; "---": no event) and may name
+ * the source ($), the target (+) or a compound actor (%).  Otherwise the
+ * source is the subject and the target the first actor after the verb in
+ * its clause; in the passive they swap and the agent comes from "by ...".
+ *
+ * A negated verb codes nothing.  A verb that governs an infinitive or a
+ * gerund ("pledged to send", "threatened to impose", "refused to meet",
+ * "refrained from joining") is coded through its complement: intent turns
+ * the complement's code into the 03x code of its family, a threat into the
+ * 13x code, a refusal into the 12x code, and refraining or failing into
+ * nothing; a governor pattern that itself covers the complement's words
+ * wins over all of that.  The future ("will send") is intent too.  A
+ * speech verb whose clause reports another one gives way to it.
+ */
+#include "code.h"
+#include "cameo.h"
+#include "../engine.h"
+
+#include <stdio.h>
+
+/* ------------------------------------------------------- helpers */
+
+static bool lemma_is(const gs_lang *L, uint32_t k, const char *w)
+{
+    size_t n = strlen(w);
+    return L->lt[k].lemma_len == n && !memcmp(L->lt[k].lemma, w, n);
+}
+
+static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)
+{
+    for (; *list; list++)
+        if (lemma_is(L, k, *list))
+            return true;
+    return false;
+}
+
+static const char *const intent_verbs[] = {
+    "pledge", "promise", "vow", "offer", "plan", "intend", "agree", "decide", "propose", "aim",
+    "prepare", "commit", "undertake", "volunteer", "resolve", "hope", "want", "seek", "wish",
+    "expect", "consider", NULL};
+static const char *const threat_verbs[] = {"threaten", "warn", NULL};
+static const char *const refusal_verbs[] = {"refuse", "decline", "reject", "rule", NULL};
+static const char *const suppress_verbs[] = {"refrain", "fail", "avoid", "abstain", "stop", "cease",
+                                             "deny", "neglect", NULL};
+
+/* ------------------------------------------------ intent, threat, refusal */
+
+/* The 03x intent code for an action code. */
+static void intent_of(const char *code, char out[8])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *m = NULL;
+    switch (root) {
+    case 4: m = "036"; break;
+    case 5: m = "032"; break;
+    case 6:
+        m = !strncmp(code, "061", 3) ? "0311" : !strncmp(code, "062", 3) ? "0312"
+            : !strncmp(code, "063", 3) ? "0313" : !strncmp(code, "064", 3) ? "0314" : "031";
+        break;
+    case 7:
+        m = !strncmp(code, "071", 3) ? "0331" : !strncmp(code, "072", 3) ? "0332"
+            : !strncmp(code, "073", 3) ? "0333" : !strncmp(code, "074", 3) ? "0334" : "033";
+        break;
+    case 8:
+        m = !strncmp(code, "081", 3) ? "0351" : !strncmp(code, "082", 3) ? "0352"
+            : !strncmp(code, "084", 3) ? "0353" : !strncmp(code, "085", 3) ? "0354"
+            : !strncmp(code, "086", 3) ? "0355" : !strncmp(code, "087", 3) ? "0356" : "035";
+        break;
+    default: break;
+    }
+    if (root >= 14)
+        m = NULL;
+    snprintf(out, 8, "%s", m ? m : code);
+}
+
+/* The 13x threat code for an action code. */
+static void threat_of(const char *code, char out[8])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *m;
+    switch (root) {
+    case 14: m = "133"; break;
+    case 15: m = "138"; break;
+    case 16:
+        m = !strncmp(code, "161", 3) ? "1313" : !strncmp(code, "162", 3) ? "1311"
+            : !strncmp(code, "163", 3) ? "1312" : !strncmp(code, "164", 3) ? "134" : "131";
+        break;
+    case 17: m = !strncmp(code, "175", 3) ? "137" : !strncmp(code, "173", 3) ? "1322" : "132"; break;
+    case 18: m = "1383"; break;
+    case 19: m = !strncmp(code, "191", 3) ? "1381" : !strncmp(code, "192", 3) ? "1382" : "1384"; break;
+    case 20: m = "1385"; break;
+    default: m = "130"; break;
+    }
+    snprintf(out, 8, "%s", m);
+}
+
+/* The 12x refusal code for an action code. */
+static void refusal_of(const char *code, char out[8])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *m;
+    switch (root) {
+    case 3: case 6: m = "121"; break;
+    case 4: m = "125"; break;
+    case 7: m = "122"; break;
+    case 8: m = "124"; break;
+    case 10: m = "128"; break;
+    default: m = "120"; break;
+    }
+    snprintf(out, 8, "%s", m);
+}
+
+/* ----------------------------------------------------------- pattern match */
+
+typedef struct pm {
+    const gs_coder *c;
+    const gs_lang *L;
+    const gs_dict *d;
+    uint32_t dj, nall;
+    uint32_t s, e;         /* sentence */
+    int32_t clause;
+    int32_t src, tgt, comp; /* NP indices set by $ + % */
+    int budget;
+} pm;
+
+static inline uint32_t WID(const pm *m, uint32_t k) { return m->c->wid[(size_t)k * m->nall + m->dj]; }
+static inline uint32_t LID(const pm *m, uint32_t k) { return m->c->lid[(size_t)k * m->nall + m->dj]; }
+
+static bool word_at(const pm *m, uint32_t k, uint32_t w)
+{
+    return WID(m, k) == w || LID(m, k) == w;
+}
+
+/* Does a member of synset si end (left) or start (right) at token k?
+ * Returns the member's length, or 0. */
+static uint32_t synset_at(const pm *m, uint32_t si, uint32_t k, bool leftward)
+{
+    const gs_synset *sy = &m->d->synsets[si];
+    for (uint32_t i = 0; i < sy->nmembers; i++) {
+        const gs_synmem *mem = &m->d->synmem[sy->members + i];
+        uint32_t n = mem->nwords;
+        if (!n)
+            continue;
+        uint32_t first = leftward ? k + 1 - n : k;
+        if (leftward && k + 1 < n)
+            continue;
+        if (first < m->s || first + n > m->e)
+            continue;
+        bool ok = true;
+        for (uint32_t q = 0; q < n && ok; q++)
+            ok = word_at(m, first + q, m->d->vwords[mem->words + q]);
+        if (ok)
+            return n;
+    }
+    return 0;
+}
+
+/* A token the right side of a pattern may use: in the verb's clause or in
+ * a clause that depends on it (its complement: "believes X can cope"). */
+static bool in_region(const pm *m, uint32_t k)
+{
+    if (k < m->s || k >= m->e)
+        return false;
+    int32_t cl = m->L->tok_cl[k];
+    if (m->clause < 0 || cl == m->clause)
+        return true;
+    return cl >= 0 && m->L->cls[cl].parent == m->clause && m->L->cls[cl].type != GS_CL_REL;
+}
+
+/* Matches elements [i, n) rightwards from token pos. */
+static bool match_right(pm *m, const gs_pelem *el, uint32_t i, uint32_t n, uint32_t pos)
+{
+    if (i == n)
+        return true;
+    if (--m->budget < 0)
+        return false;
+    const gs_pelem *e = &el[i];
+    for (uint32_t k = pos; k < m->e; k++) {
+        if (k > pos && !e->gap)
+            break;
+        if (!in_region(m, k))
+            continue;
+        switch (e->kind) {
+        case GS_PE_WORD:
+            if (word_at(m, k, e->arg) && match_right(m, el, i + 1, n, k + 1))
+                return true;
+            break;
+        case GS_PE_SYNSET: {
+            uint32_t len = synset_at(m, e->arg, k, false);
+            if (len && match_right(m, el, i + 1, n, k + len))
+                return true;
+            break;
+        }
+        default: {
+            int32_t np = m->L->tok_np[k];
+            if (np < 0 || m->L->nps[np].start != k)
+                break;
+            int32_t save_s = m->src, save_t = m->tgt, save_c = m->comp;
+            if (e->kind == GS_PE_SOURCE)
+                m->src = np;
+            else if (e->kind == GS_PE_TARGET)
+                m->tgt = np;
+            else if (e->kind == GS_PE_COMPOUND)
+                m->comp = np;
+            /* a coordination counts as one phrase */
+            const gs_np *x = &m->L->nps[np];
+            while (x->coord >= 0)
+                x = &m->L->nps[x->coord];
+            if (match_right(m, el, i + 1, n, x->end))
+                return true;
+            m->src = save_s;
+            m->tgt = save_t;
+            m->comp = save_c;
+        }
+        }
+    }
+    return false;
+}
+
+/* Matches elements [0, i) leftwards, the element i-1 ending at token pos. */
+static bool match_left(pm *m, const gs_pelem *el, uint32_t i, int64_t pos, bool gap_after)
+{
+    if (i == 0)
+        return true;
+    if (--m->budget < 0)
+        return false;
+    const gs_pelem *e = &el[i - 1];
+    for (int64_t k = pos; k >= (int64_t)m->s; k--) {
+        if (k < pos && !gap_after)
+            break;
+        uint32_t uk = (uint32_t)k;
+        switch (e->kind) {
+        case GS_PE_WORD:
+            if (word_at(m, uk, e->arg) && match_left(m, el, i - 1, k - 1, e->gap))
+                return true;
+            break;
+        case GS_PE_SYNSET: {
+            uint32_t len = synset_at(m, e->arg, uk, true);
+            if (len && match_left(m, el, i - 1, k - (int64_t)len, e->gap))
+                return true;
+            break;
+        }
+        default: {
+            int32_t np = m->L->tok_np[uk];
+            if (np < 0 || m->L->nps[np].end != uk + 1)
+                break;
+            int32_t save_s = m->src, save_t = m->tgt, save_c = m->comp;
+            /* the whole coordination ending here */
+            uint32_t first = (uint32_t)np;
+            for (bool moved = true; moved;) {
+                moved = false;
+                for (uint32_t q = 0; q < first; q++)
+                    if (m->L->nps[q].coord == (int32_t)first) {
+                        first = q;
+                        moved = true;
+                    }
+            }
+            if (e->kind == GS_PE_SOURCE)
+                m->src = (int32_t)first;
+            else if (e->kind == GS_PE_TARGET)
+                m->tgt = (int32_t)first;
+            else if (e->kind == GS_PE_COMPOUND)
+                m->comp = (int32_t)first;
+            if (match_left(m, el, i - 1, (int64_t)m->L->nps[first].start - 1, e->gap))
+                return true;
+            m->src = save_s;
+            m->tgt = save_t;
+            m->comp = save_c;
+        }
+        }
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------ the verb */
+
+typedef struct vmatch {
+    const gs_dict *d;
+    uint32_t dj;
+    const gs_vform *form;
+    const gs_pattern *pattern; /* NULL: the verb's or block's code */
+    uint32_t code, pcode, pair;
+    uint32_t vend;             /* first token after the verb and its words */
+    int32_t src, tgt, comp;
+    gs_src rule;
+} vmatch;
+
+/* Finds the verb form of verb group v in dictionary j: multi-word forms
+ * whose other words stand next to the verb first. */
+static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_dict *d, uint32_t j,
+                                 uint32_t nall, const gs_vg *vg, uint32_t s, uint32_t e, uint32_t *vend)
+{
+    uint32_t h = vg->head;
+    uint32_t w = c->wid[(size_t)h * nall + j];
+    uint32_t len_dummy;
+    (void)len_dummy;
+    size_t mlen;
+    uint32_t entry = w != UINT32_MAX ? gs_dict_match(d, GS_DK_VERB, &w, 1, 0, &mlen) : 0;
+    if (!entry) {
+        uint32_t l = c->lid[(size_t)h * nall + j];
+        if (l != UINT32_MAX)
+            entry = gs_dict_match(d, GS_DK_VERB, &l, 1, 0, &mlen);
+    }
+    if (!entry)
+        return NULL;
+    const gs_vform *best = NULL;
+    uint32_t best_words = 0;
+    for (uint32_t f = entry - 1; f < d->nvforms;) {
+        const gs_vform *vf = &d->vforms[f];
+        bool ok = true;
+        /* words before the verb, adjacent */
+        for (uint32_t q = 0; q < vf->pre && ok; q++) {
+            uint32_t k = h - vf->pre + q;
+            ok = h >= vf->pre && k >= s && (c->wid[(size_t)k * nall + j] == d->vwords[vf->words + q] ||
+                                            c->lid[(size_t)k * nall + j] == d->vwords[vf->words + q]);
+        }
+        /* words after it (a particle may already be part of the group) */
+        uint32_t k = h + 1;
+        for (uint32_t q = vf->pre + 1; q < vf->nwords && ok; q++, k++) {
+            while (k < e && L->lt[k].penn == GS_P_RB && !L->lt[k].lemma_len)
+                k++;
+            ok = k < e && (c->wid[(size_t)k * nall + j] == d->vwords[vf->words + q] ||
+                           c->lid[(size_t)k * nall + j] == d->vwords[vf->words + q]);
+        }
+        if (ok && (!best || vf->nwords > best_words)) {
+            best = vf;
+            best_words = vf->nwords;
+            *vend = k > vg->end ? k : vg->end;
+        }
+        if (!vf->next)
+            break;
+        f = vf->next - 1;
+    }
+    return best;
+}
+
+/* Finds the verb and the first matching pattern for verb group v. */
+static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
+                       uint32_t e, vmatch *out)
+{
+    const gs_vg *vg = &L->vgs[v];
+    for (uint32_t q = 0; q < d->nuse[GS_DK_VERB]; q++) {
+        const gs_dict *dict = d->use[GS_DK_VERB][q];
+        uint32_t j = 0;
+        while (j < d->nall && d->all[j] != dict)
+            j++;
+        uint32_t vend = vg->end;
+        const gs_vform *f = find_form(c, L, dict, j, d->nall, vg, s, e, &vend);
+        if (!f)
+            continue;
+        const gs_vblock *blk = &dict->vblocks[f->block];
+        memset(out, 0, sizeof *out);
+        out->d = dict;
+        out->dj = j;
+        out->form = f;
+        out->vend = vend;
+        out->src = out->tgt = out->comp = -1;
+        pm m = {c, L, dict, j, d->nall, s, e, vg->clause, -1, -1, -1, 0};
+        for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
+            const gs_pattern *pt = &dict->patterns[p];
+            if (!pt->nelems)
+                continue;
+            const gs_pelem *el = dict->pelems + pt->elems;
+            uint32_t vi = 0;
+            while (vi < pt->nelems && el[vi].kind != GS_PE_VERB)
+                vi++;
+            if (vi == pt->nelems)
+                continue;
+            m.src = m.tgt = m.comp = -1;
+            m.budget = 4000;
+            /* right side from after the verb (and its own words) */
+            uint32_t rpos = vend;
+            /* an element glued to the verb with '_' must be adjacent */
+            if (!match_right(&m, el + vi + 1, 0, pt->nelems - vi - 1, rpos))
+                continue;
+            int32_t rs = m.src, rt = m.tgt, rc = m.comp;
+            m.budget = 4000;
+            bool gap_after = vi + 1 <= pt->nelems && el[vi].gap;
+            (void)gap_after;
+            if (!match_left(&m, el, vi, (int64_t)vg->start - 1, true))
+                continue;
+            if (rs >= 0 && m.src < 0)
+                m.src = rs;
+            if (rt >= 0 && m.tgt < 0)
+                m.tgt = rt;
+            if (rc >= 0 && m.comp < 0)
+                m.comp = rc;
+            out->pattern = pt;
+            out->code = pt->code;
+            out->pcode = pt->pcode;
+            out->pair = pt->pair;
+            out->src = m.src;
+            out->tgt = m.tgt;
+            out->comp = m.comp;
+            out->rule = pt->src;
+            return true;
+        }
+        out->code = f->code ? f->code : blk->code;
+        out->pcode = f->code ? f->pcode : blk->pcode;
+        out->pair = f->code ? f->pair : blk->pair;
+        out->rule = f->src;
+        return true;
+    }
+    return false;
+}
+
+/* ----------------------------------------------------------- events */
+
+typedef struct emit_ctx {
+    struct gesta_worker *w;
+    const gs_dicts *d;
+    uint32_t sentence;
+    int32_t date;
+    gesta_field field;
+} emit_ctx;
+
+static const char *arena_code(gs_arena *a, const char *s)
+{
+    return gs_arena_strndup(a, s, strlen(s));
+}
+
+static gesta_span tok_span(const gs_text *t, uint32_t a, uint32_t b)
+{
+    gesta_span sp = {0, 0};
+    if (b > a) {
+        sp.start = t->toks[a].start;
+        sp.end = t->toks[b - 1].end;
+    }
+    return sp;
+}
+
+/* Appends one event, unless an identical one (source, target, code) was
+ * already found in this sentence. */
+static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, const char *code,
+                     uint32_t v0, uint32_t v1, const gs_dict *d, gs_src rule)
+{
+    struct gesta_worker *w = x->w;
+    const char *sc = src ? src->code : "";
+    const char *tc = tgt ? tgt->code : "";
+    if (src && tgt && !strcmp(sc, tc))
+        return 0; /* an actor does nothing to itself */
+    if (x->w->coder.opt.require_dyad && (!src || !tgt))
+        return 0;
+    if (!src)
+        return 0;
+    for (size_t i = w->nevents; i-- > 0;) {
+        const gesta_event *e = &w->events[i];
+        if (e->sentence != x->sentence)
+            break;
+        if (!strcmp(e->source, sc) && !strcmp(e->target, tc) && !strcmp(e->code, code))
+            return 0;
+    }
+    /* a code outside CAMEO (a dictionary's own WEIS or test code) is kept;
+     * its attributes come from its root when it has one */
+    const gs_cameo *cm = gs_cameo_find(code, strlen(code));
+    if (w->nevents == w->cap_events &&
+        gs_grow((void **)&w->events, &w->cap_events, w->nevents + 1, sizeof(gesta_event)) < 0)
+        return GESTA_ENOMEM;
+    gesta_event *e = &w->events[w->nevents];
+    memset(e, 0, sizeof *e);
+    e->sentence = x->sentence;
+    e->field = x->field;
+    e->date = x->date;
+    e->source = arena_code(&w->arena, sc);
+    e->target = arena_code(&w->arena, tc);
+    if (!e->source || !e->target)
+        return GESTA_ENOMEM;
+    const gs_text *t = &w->text;
+    if (src)
+        e->source_span = tok_span(t, src->start, src->end);
+    if (tgt)
+        e->target_span = tok_span(t, tgt->start, tgt->end);
+    e->verb_span = tok_span(t, v0, v1);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    if (cm) {
+        e->root = cm->root;
+        e->quad_class = cm->quad;
+        e->goldstein = cm->goldstein;
+        e->plover_event = cm->plover;
+        e->plover_mode = cm->mode;
+    } else {
+        e->plover_event = e->plover_mode = "";
+    }
+    e->rule_file = rule.file < d->nfiles ? gs_dict_str(d, d->files[rule.file]) : "";
+    e->rule_line = rule.line;
+    w->nevents++;
+    return 0;
+}
+
+/* The actors of np and of every conjunct coordinated with it. */
+static uint32_t np_actors(const gs_coder *c, const gs_lang *L, int32_t np, const gs_ractor **out,
+                          uint32_t max)
+{
+    uint32_t n = 0;
+    for (int32_t i = np; i >= 0 && n < max; i = L->nps[i].coord) {
+        const gs_npact *a = &c->npact[i];
+        for (uint32_t k = 0; k < a->n && n < max; k++)
+            out[n++] = &c->ractors[a->first + k];
+    }
+    return n;
+}
+
+/* The first noun phrase with actors after the verb in its clause, else in
+ * a clause depending on it. */
+static int32_t default_target(const gs_coder *c, const gs_lang *L, const gs_vg *vg, uint32_t from,
+                              uint32_t e)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t k = from; k < e; k++) {
+            int32_t cl = L->tok_cl[k];
+            bool own = cl == vg->clause;
+            bool dep = cl >= 0 && vg->clause >= 0 && L->cls[cl].parent == vg->clause &&
+                       L->cls[cl].type != GS_CL_REL;
+            if (pass == 0 ? !own : !dep)
+                continue;
+            int32_t np = L->tok_np[k];
+            if (np < 0 || L->nps[np].start != k)
+                continue;
+            /* the agent of a passive and time phrases are not targets */
+            if (L->nps[np].pp >= 0) {
+                uint32_t prep = L->pps[L->nps[np].pp].prep;
+                if (prep != UINT32_MAX &&
+                    ((lemma_is(L, prep, "by") && (vg->flags & GS_VG_PASSIVE)) ||
+                     lemma_is(L, prep, "since") || lemma_is(L, prep, "during") ||
+                     lemma_is(L, prep, "until")))
+                    continue;
+            }
+            if (c->npact[np].n)
+                return np;
+        }
+    }
+    return -1;
+}
+
+/* The noun phrase of "by ..." after a passive verb group. */
+static int32_t passive_agent(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
+{
+    for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp; p++) {
+        const gs_pp *pp = &L->pps[p];
+        if (pp->vg == (int32_t)v && pp->np >= 0 && pp->prep != UINT32_MAX && lemma_is(L, pp->prep, "by"))
+            return pp->np;
+    }
+    return -1;
+}
+
+/* Does verb group v report a clause (X said Y attacked Z)? */
+static bool reports_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
+{
+    const gs_vg *vg = &L->vgs[v];
+    for (uint32_t c = sl->cl0; c < sl->cl0 + sl->ncl; c++) {
+        const gs_clause *cl = &L->cls[c];
+        if (cl->type == GS_CL_REPORTED && cl->parent == vg->clause)
+            return true;
+    }
+    return false;
+}
+
+/* Codes verb group v with code (already chosen) and roles; emits events. */
+static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_sent_lang *sl,
+                    uint32_t v, const vmatch *m, const char *code, const char *pcode, uint32_t pair,
+                    uint32_t se)
+{
+    const gs_vg *vg = &L->vgs[v];
+    bool passive = (vg->flags & GS_VG_PASSIVE) != 0;
+    const gs_ractor *srcs[16], *tgts[16];
+    uint32_t ns = 0, nt = 0;
+    /* the compound actor of '%': every pair, both ways */
+    if (m->comp >= 0) {
+        const gs_ractor *all[16];
+        uint32_t n = np_actors(c, L, m->comp, all, 16);
+        for (uint32_t i = 0; i < n; i++)
+            for (uint32_t k = 0; k < n; k++)
+                if (i != k) {
+                    int rc = add_event(x, all[i], all[k], code, vg->head, m->vend, m->d, m->rule);
+                    if (rc < 0)
+                        return rc;
+                }
+        return 0;
+    }
+    int32_t src_np = m->src, tgt_np = m->tgt;
+    if (src_np < 0)
+        src_np = passive ? passive_agent(L, sl, v) : vg->subject;
+    if (tgt_np < 0)
+        tgt_np = passive ? vg->subject : default_target(c, L, vg, m->vend, se);
+    if (src_np >= 0)
+        ns = np_actors(c, L, src_np, srcs, 16);
+    if (tgt_np >= 0)
+        nt = np_actors(c, L, tgt_np, tgts, 16);
+    if (passive && pcode && pcode[0] && pair == GS_PAIR_PASSIVE)
+        code = pcode;
+    if (!code || !code[0])
+        return 0;
+    /* a coordinated subject and no target: a reciprocal action between
+     * them ("Russia and China met", "signed an agreement") */
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!nt && ns > 1 && (root == 3 || root == 4 || root == 5 || root == 6 || root == 19)) {
+        for (uint32_t i = 0; i < ns; i++)
+            for (uint32_t k = 0; k < ns; k++)
+                if (i != k) {
+                    int rc = add_event(x, srcs[i], srcs[k], code, vg->head, m->vend, m->d, m->rule);
+                    if (rc < 0)
+                        return rc;
+                }
+        return 0;
+    }
+    if (!ns)
+        return 0;
+    for (uint32_t i = 0; i < ns; i++) {
+        if (!nt) {
+            int rc = add_event(x, srcs[i], NULL, code, vg->head, m->vend, m->d, m->rule);
+            if (rc < 0)
+                return rc;
+            continue;
+        }
+        for (uint32_t k = 0; k < nt; k++) {
+            int rc = add_event(x, srcs[i], tgts[k], code, vg->head, m->vend, m->d, m->rule);
+            if (rc < 0)
+                return rc;
+            /* PETRARCH-1 pair codes: the second code goes the other way */
+            if (pair == GS_PAIR_RECIPROCAL && pcode && pcode[0] &&
+                (rc = add_event(x, tgts[k], srcs[i], pcode, vg->head, m->vend, m->d, m->rule)) < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
+{
+    gs_coder *c = &w->coder;
+    const gs_text *t = &w->text;
+    const gs_lang *L = &w->lang;
+    const gs_sent *s = &t->sents[si];
+    const gs_sent_lang *sl = &L->sl[si];
+    uint32_t a = s->first, b = s->first + s->count;
+    bool story;
+    if (gs_code_discarded(c, d, a, b, &story))
+        return 0;
+    int rc;
+    if ((rc = gs_code_mentions(c, t, d, a, b)) < 0)
+        return rc;
+    bool future_any = false;
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++)
+        if (L->vgs[v].flags & GS_VG_FUTURE)
+            future_any = true;
+    int32_t date = gs_event_date(t, L, s, w->doc.date, future_any);
+    if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : w->doc.date, b)) < 0)
+        return rc;
+    emit_ctx x = {w, d, si, date, (gesta_field)s->field};
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
+        const gs_vg *vg = &L->vgs[v];
+        if (vg->governor >= 0)
+            continue; /* coded through the verb that governs it */
+        if (vg->flags & GS_VG_NEG)
+            continue;
+        if ((vg->flags & GS_VG_MODAL) && !(vg->flags & GS_VG_FUTURE) && L->lt[vg->start].penn == GS_P_MD &&
+            !lemma_is(L, vg->start, "would") && !lemma_is(L, vg->start, "will"))
+            continue; /* may, might, could, should: not an event */
+        vmatch m;
+        bool matched = match_verb(c, L, d, v, a, b, &m);
+        const char *code = matched && m.code ? gs_dict_str(m.d, m.code) : NULL;
+        const char *pcode = matched && m.pcode ? gs_dict_str(m.d, m.pcode) : NULL;
+        uint32_t pair = matched ? m.pair : 0;
+        /* a governed complement: intent, threat, refusal, refraining */
+        if (vg->xcomp >= 0 && !(matched && m.pattern && m.vend > L->vgs[vg->xcomp].start)) {
+            const gs_vg *xc = &L->vgs[vg->xcomp];
+            if (lemma_in(L, vg->head, suppress_verbs))
+                continue;
+            vmatch xm;
+            if (xc->flags & GS_VG_NEG)
+                continue;
+            if (match_verb(c, L, d, (uint32_t)vg->xcomp, a, b, &xm) && xm.code) {
+                const char *xcode = gs_dict_str(xm.d, xm.code);
+                char mapped[8];
+                bool changed = true;
+                const gs_cameo *xcm = gs_cameo_find(xcode, strlen(xcode));
+                if (!xcm || strcmp(xcm->code, xcode)) {
+                    /* not a CAMEO code (a WEIS or test dictionary): as is */
+                    snprintf(mapped, sizeof mapped, "%s", xcode);
+                    changed = false;
+                } else if (lemma_in(L, vg->head, threat_verbs) || (code && code[0] == '1' && code[1] == '3'))
+                    threat_of(xcode, mapped);
+                else if (lemma_in(L, vg->head, refusal_verbs) || (code && code[0] == '1' && code[1] == '2'))
+                    refusal_of(xcode, mapped);
+                else if (lemma_in(L, vg->head, intent_verbs) || (code && code[0] == '0' && code[1] == '3'))
+                    intent_of(xcode, mapped);
+                else {
+                    snprintf(mapped, sizeof mapped, "%s", xcode);
+                    changed = false;
+                }
+                /* the complement's roles, with the governor's subject */
+                vmatch mm = xm;
+                if (mm.src < 0 && vg->subject >= 0 && !(xc->flags & GS_VG_PASSIVE))
+                    mm.src = L->vgs[vg->xcomp].subject >= 0 ? L->vgs[vg->xcomp].subject : vg->subject;
+                rc = emit_for(&x, c, L, sl, (uint32_t)vg->xcomp, &mm, mapped,
+                              changed ? NULL : (xm.pcode ? gs_dict_str(xm.d, xm.pcode) : NULL),
+                              changed ? 0 : xm.pair, b);
+                if (rc < 0)
+                    return rc;
+                continue;
+            }
+        }
+        if (!matched || !code)
+            continue;
+        /* a speech verb that reports a clause gives way to it */
+        if (code[0] == '0' && code[1] == '1' && reports_clause(L, sl, v))
+            continue;
+        char mapped[8];
+        const gs_cameo *cm = gs_cameo_find(code, strlen(code));
+        bool cameo = cm && !strcmp(cm->code, code);
+        if ((vg->flags & GS_VG_FUTURE) && cameo) {
+            int root = (code[0] - '0') * 10 + (code[1] - '0');
+            if (root >= 15)
+                threat_of(code, mapped);
+            else
+                intent_of(code, mapped);
+            code = mapped;
+            pcode = NULL;
+            pair = 0;
+        }
+        if ((rc = emit_for(&x, c, L, sl, v, &m, code, pcode, pair, b)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
+{
+    gs_coder *c = &w->coder;
+    c->nractors = 0;
+    c->have_person = c->have_any = c->have_country = false;
+    c->story_discarded = false;
+    if (!d || !d->nall)
+        return 0;
+    const gs_text *t = &w->text;
+    int rc = gs_code_word_ids(c, t, &w->lang, d, 0, (uint32_t)t->ntoks);
+    if (rc < 0)
+        return rc;
+    /* a story-level discard anywhere leaves the whole document uncoded */
+    for (size_t si = 0; si < t->nsents; si++) {
+        bool story;
+        const gs_sent *s = &t->sents[si];
+        if (gs_code_discarded(c, d, s->first, s->first + s->count, &story) && story)
+            return 0;
+    }
+    for (size_t si = 0; si < t->nsents; si++)
+        if ((rc = code_sentence(w, d, (uint32_t)si)) < 0)
+            return rc;
+    return 0;
+}
+
+void gs_coder_free(gs_coder *c)
+{
+    free(c->wid);
+    free(c->lid);
+    free(c->mentions);
+    free(c->tok_mention);
+    free(c->ractors);
+    free(c->npact);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,190 @@
+/*
+ * dates.c: the date of an event from the sentence's time expressions and
+ * the document's date.
+ *
+ * Recognised: yesterday, today, tonight, this morning, tomorrow; weekday
+ * names ("on Monday" is the last Monday on or before the document date, or
+ * the next one for a sentence in the future tense; "last"/"next" force
+ * it); last/next week, month, year; "N days/weeks ago"; "earlier this
+ * week"; explicit dates ("June 4", "4 June", "June 4, 2025", "Feb. 26"),
+ * taken in the document's year unless that would put a past event months
+ * after the document.  The first expression in the sentence wins; with
+ * none the event takes the document date.
+ */
+#include "code.h"
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+static int64_t days_of(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int32_t date_of(int64_t z)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+static int64_t to_days(int32_t date) { return days_of(date / 10000, date / 100 % 100, date % 100); }
+
+/* The date n months (negative: before) from date, the day clamped. */
+static int32_t add_months(int32_t date, int n)
+{
+    int y = date / 10000, m = date / 100 % 100, d = date % 100;
+    int total = y * 12 + (m - 1) + n;
+    y = total / 12;
+    m = total % 12 + 1;
+    while (d > 28 && !gs_date_valid(y, m, d))
+        d--;
+    return y * 10000 + m * 100 + d;
+}
+
+static bool is(const gs_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->norm_len == n && gs_eq_nocase(t->norm, n, w);
+}
+
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday"};
+
+static int weekday_of(const gs_tok *t)
+{
+    for (int i = 0; i < 7; i++)
+        if (is(t, weekdays[i]))
+            return i;
+    return -1;
+}
+
+static int month_of(const gs_tok *t)
+{
+    static const char *const m[][3] = {
+        {"january", "jan", "jan."}, {"february", "feb", "feb."}, {"march", "mar", "mar."},
+        {"april", "apr", "apr."},   {"may", "may", "may"},       {"june", "jun", "jun."},
+        {"july", "jul", "jul."},    {"august", "aug", "aug."},   {"september", "sep", "sept."},
+        {"october", "oct", "oct."}, {"november", "nov", "nov."}, {"december", "dec", "dec."}};
+    for (int i = 0; i < 12; i++)
+        for (int k = 0; k < 3; k++)
+            if (is(t, m[i][k]))
+                return i + 1;
+    if (is(t, "sep.") || is(t, "sept"))
+        return 9;
+    return 0;
+}
+
+static int number_of(const gs_tok *t, int max)
+{
+    if (t->norm_len == 0 || t->norm_len > 4)
+        return 0;
+    int v = 0;
+    for (uint32_t i = 0; i < t->norm_len; i++) {
+        if (!gs_is_digit((unsigned char)t->norm[i]))
+            return 0;
+        v = v * 10 + (t->norm[i] - '0');
+    }
+    return v <= max ? v : 0;
+}
+
+int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int32_t doc_date,
+                      bool future)
+{
+    (void)L;
+    if (doc_date <= 0)
+        return 0;
+    int64_t today = to_days(doc_date);
+    uint32_t a = s->first, b = s->first + s->count;
+    for (uint32_t k = a; k < b; k++) {
+        const gs_tok *tk = &t->toks[k];
+        const gs_tok *prev = k > a ? &t->toks[k - 1] : NULL;
+        const gs_tok *next = k + 1 < b ? &t->toks[k + 1] : NULL;
+        if (is(tk, "yesterday"))
+            return date_of(today - 1);
+        if (is(tk, "today") || is(tk, "tonight"))
+            return doc_date;
+        if (is(tk, "tomorrow"))
+            return date_of(today + 1);
+        if (is(tk, "this") && next && (is(next, "morning") || is(next, "afternoon") ||
+                                       is(next, "evening")))
+            return doc_date;
+        int wd = weekday_of(tk);
+        if (wd >= 0) {
+            /* 1970-01-01 was a Thursday (index 3) */
+            int dow = (int)(((today % 7) + 7 + 3) % 7);
+            bool last = prev && is(prev, "last");
+            bool nxt = prev && (is(prev, "next") || is(prev, "coming"));
+            if (nxt || (future && !last)) {
+                int delta = (wd - dow + 7) % 7;
+                if (delta == 0 && nxt)
+                    delta = 7;
+                return date_of(today + delta);
+            }
+            int delta = (dow - wd + 7) % 7;
+            if (delta == 0 && last)
+                delta = 7;
+            return date_of(today - delta);
+        }
+        if ((is(tk, "last") || is(tk, "next") || is(tk, "past")) && next) {
+            int sign = is(tk, "next") ? 1 : -1;
+            if (is(next, "week"))
+                return date_of(today + 7 * sign);
+            if (is(next, "month"))
+                return add_months(doc_date, sign);
+            if (is(next, "year"))
+                return add_months(doc_date, 12 * sign);
+        }
+        if (is(tk, "ago") && prev && k >= a + 2) {
+            int n = number_of(&t->toks[k - 2], 99);
+            const gs_tok *unit = prev;
+            if (!n && (is(&t->toks[k - 2], "a") || is(&t->toks[k - 2], "one")))
+                n = 1;
+            if (!n && is(&t->toks[k - 2], "two"))
+                n = 2;
+            if (!n && is(&t->toks[k - 2], "three"))
+                n = 3;
+            if (n) {
+                if (is(unit, "day") || is(unit, "days"))
+                    return date_of(today - n);
+                if (is(unit, "week") || is(unit, "weeks"))
+                    return date_of(today - 7 * n);
+                if (is(unit, "month") || is(unit, "months"))
+                    return add_months(doc_date, -n);
+            }
+        }
+        int month = month_of(tk);
+        if (month) {
+            /* "June 4", "June 4, 2025", "4 June" */
+            int day = next ? number_of(next, 31) : 0;
+            int year = 0;
+            if (!day && prev)
+                day = number_of(prev, 31);
+            else if (day && k + 3 < b && is(&t->toks[k + 2], ","))
+                year = number_of(&t->toks[k + 3], 2199);
+            if (!day)
+                continue;
+            if (year < 1800)
+                year = doc_date / 10000;
+            if (!gs_date_valid(year, month, day))
+                continue;
+            int64_t z = days_of(year, month, day);
+            /* a past event does not happen months after its report */
+            if (!future && z > today + 31 && year == doc_date / 10000)
+                z = days_of(year - 1, month, gs_date_valid(year - 1, month, day) ? day : 28);
+            return date_of(z);
+        }
+    }
+    return doc_date;
+}
