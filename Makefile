@@ -147,6 +147,10 @@ regen:
 	$(CC) -O2 -Wall -Wextra -o $(BUILD)/tools/gen-lang tools/gen-lang.c -lm
 	$(BUILD)/tools/gen-lang /usr/share/festival/dicts /usr/share/wordnet > src/lang/lexicon.c.tmp
 	mv src/lang/lexicon.c.tmp src/lang/lexicon.c
+	$(CC) -O2 -Wall -Wextra -o $(BUILD)/tools/gen-cameo tools/gen-cameo.c
+	$(BUILD)/tools/gen-cameo $(SHARED)/reference/cameo-codes.csv $(SHARED)/reference/cameo-to-plover.txt \
+	    > src/code/cameo.c.tmp
+	mv src/code/cameo.c.tmp src/code/cameo.c
 
 # ---------------------------------------------------------------- measurements
 

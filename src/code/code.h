@@ -55,6 +55,13 @@ typedef struct gs_code_opts {
     bool require_dyad;     /* events need a source and a target */
     uint32_t new_actor_length; /* uncoded noun phrases of at most this many words
                                   become actors named by their text (PETRARCH) */
+    /* PETRARCH-1 compatibility, for dictionaries written for it (gesta
+     * validate): no intent/threat/refusal mapping of the future or of
+     * governed complements, modal verbs coded, the passive only with a
+     * "by" agent, and comma-delimited clauses of the lengths below left
+     * out of coding (internal, at the beginning, at the end; 0 max = off) */
+    bool compat;
+    uint32_t comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 } gs_code_opts;
 
 /* Per-worker state of the coding stage. */
@@ -76,6 +83,8 @@ typedef struct gs_coder {
     gs_ractor recent_person, recent_any, recent_country;
     bool have_person, have_any, have_country;
     bool story_discarded;
+    uint8_t *skip;        /* per token: left out by the comma rule */
+    size_t cap_skip;
 } gs_coder;
 
 struct gesta_worker;

@@ -383,7 +383,9 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             m.budget = 4000;
             bool gap_after = vi + 1 <= pt->nelems && el[vi].gap;
             (void)gap_after;
-            if (!match_left(&m, el, vi, (int64_t)vg->start - 1, true))
+            /* left side from the word before the verb itself, so that a
+             * pattern can see the group's auxiliaries ("&NEGAUX *") */
+            if (!match_left(&m, el, vi, (int64_t)vg->head - 1, true))
                 continue;
             if (rs >= 0 && m.src < 0)
                 m.src = rs;
@@ -445,7 +447,8 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
     const char *tc = tgt ? tgt->code : "";
     if (src && tgt && !strcmp(sc, tc))
         return 0; /* an actor does nothing to itself */
-    if (x->w->coder.opt.require_dyad && (!src || !tgt))
+    if (x->w->coder.opt.require_dyad &&
+        (!src || !tgt || !strncmp(src->code, "---", 3) || !strncmp(tgt->code, "---", 3)))
         return 0;
     if (!src)
         return 0;
@@ -499,6 +502,8 @@ static uint32_t np_actors(const gs_coder *c, const gs_lang *L, int32_t np, const
 {
     uint32_t n = 0;
     for (int32_t i = np; i >= 0 && n < max; i = L->nps[i].coord) {
+        if (c->skip[L->nps[i].head])
+            continue;
         const gs_npact *a = &c->npact[i];
         for (uint32_t k = 0; k < a->n && n < max; k++)
             out[n++] = &c->ractors[a->first + k];
@@ -568,6 +573,8 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
 {
     const gs_vg *vg = &L->vgs[v];
     bool passive = (vg->flags & GS_VG_PASSIVE) != 0;
+    if (passive && c->opt.compat && passive_agent(L, sl, v) < 0)
+        passive = false; /* PETRARCH swaps roles only with "by ..." */
     const gs_ractor *srcs[16], *tgts[16];
     uint32_t ns = 0, nt = 0;
     /* the compound actor of '%': every pair, both ways */
@@ -631,6 +638,48 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
     return 0;
 }
 
+/* PETRARCH's comma rule: text between commas (or before the first, or
+ * after the last) whose length in words lies within the configured bounds
+ * is left out of coding. */
+static int comma_skip(gs_coder *c, const gs_text *t, uint32_t a, uint32_t b)
+{
+    if (t->ntoks > c->cap_skip &&
+        gs_grow((void **)&c->skip, &c->cap_skip, t->ntoks, 1) < 0)
+        return GESTA_ENOMEM;
+    memset(c->skip + a, 0, b - a);
+    const gs_code_opts *o = &c->opt;
+    if (!o->compat)
+        return 0;
+    uint32_t commas[64], nc = 0;
+    for (uint32_t k = a; k < b && nc < 64; k++)
+        if (t->toks[k].norm_len == 1 && t->toks[k].norm[0] == ',')
+            commas[nc++] = k;
+    if (!nc)
+        return 0;
+    for (uint32_t i = 0; i <= nc; i++) {
+        uint32_t from = i == 0 ? a : commas[i - 1] + 1;
+        uint32_t to = i == nc ? b : commas[i];
+        uint32_t words = 0;
+        for (uint32_t k = from; k < to; k++)
+            if (!(t->toks[k].flags & GS_TF_PUNCT))
+                words++;
+        uint32_t lo, hi;
+        if (i == 0) {
+            lo = o->comma_bmin;
+            hi = o->comma_bmax;
+        } else if (i == nc) {
+            lo = o->comma_emin;
+            hi = o->comma_emax;
+        } else {
+            lo = o->comma_min;
+            hi = o->comma_max;
+        }
+        if (hi && words >= lo && words <= hi)
+            memset(c->skip + from, 1, to - from);
+    }
+    return 0;
+}
+
 static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
 {
     gs_coder *c = &w->coder;
@@ -652,23 +701,55 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     int32_t date = gs_event_date(t, L, s, w->doc.date, future_any);
     if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : w->doc.date, b)) < 0)
         return rc;
+    if ((rc = comma_skip(c, t, a, b)) < 0)
+        return rc;
     emit_ctx x = {w, d, si, date, (gesta_field)s->field};
     for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
         const gs_vg *vg = &L->vgs[v];
         if (vg->governor >= 0)
             continue; /* coded through the verb that governs it */
-        if (vg->flags & GS_VG_NEG)
+        if (c->skip[vg->head])
             continue;
-        if ((vg->flags & GS_VG_MODAL) && !(vg->flags & GS_VG_FUTURE) && L->lt[vg->start].penn == GS_P_MD &&
-            !lemma_is(L, vg->start, "would") && !lemma_is(L, vg->start, "will"))
+        if (!c->opt.compat && (vg->flags & GS_VG_MODAL) && !(vg->flags & GS_VG_FUTURE) &&
+            L->lt[vg->start].penn == GS_P_MD && !lemma_is(L, vg->start, "would") &&
+            !lemma_is(L, vg->start, "will"))
             continue; /* may, might, could, should: not an event */
         vmatch m;
         bool matched = match_verb(c, L, d, v, a, b, &m);
+        /* a negated verb codes nothing, unless a pattern that sees the
+         * negation itself matched ("- NOT * RELATIONS", "&NEGAUX *") */
+        if (vg->flags & GS_VG_NEG) {
+            bool sees = false;
+            if (matched && m.pattern) {
+                const gs_pelem *el = m.d->pelems + m.pattern->elems;
+                for (uint32_t i = 0; i < m.pattern->nelems && el[i].kind != GS_PE_VERB; i++)
+                    if (el[i].kind == GS_PE_WORD || el[i].kind == GS_PE_SYNSET)
+                        sees = true;
+            }
+            if (!sees)
+                continue;
+        }
         const char *code = matched && m.code ? gs_dict_str(m.d, m.code) : NULL;
         const char *pcode = matched && m.pcode ? gs_dict_str(m.d, m.pcode) : NULL;
         uint32_t pair = matched ? m.pair : 0;
+        /* PETRARCH: the governor as any verb; its complement when the
+         * governor codes nothing */
+        if (c->opt.compat && vg->xcomp >= 0 && (!matched || !code)) {
+            vmatch xm;
+            const gs_vg *xc = &L->vgs[vg->xcomp];
+            if (!(xc->flags & GS_VG_NEG) && match_verb(c, L, d, (uint32_t)vg->xcomp, a, b, &xm) && xm.code) {
+                if (xm.src < 0 && vg->subject >= 0)
+                    xm.src = xc->subject >= 0 ? xc->subject : vg->subject;
+                rc = emit_for(&x, c, L, sl, (uint32_t)vg->xcomp, &xm, gs_dict_str(xm.d, xm.code),
+                              xm.pcode ? gs_dict_str(xm.d, xm.pcode) : NULL, xm.pair, b);
+                if (rc < 0)
+                    return rc;
+            }
+            continue;
+        }
         /* a governed complement: intent, threat, refusal, refraining */
-        if (vg->xcomp >= 0 && !(matched && m.pattern && m.vend > L->vgs[vg->xcomp].start)) {
+        if (!c->opt.compat && vg->xcomp >= 0 &&
+            !(matched && m.pattern && m.vend > L->vgs[vg->xcomp].start)) {
             const gs_vg *xc = &L->vgs[vg->xcomp];
             if (lemma_in(L, vg->head, suppress_verbs))
                 continue;
@@ -714,7 +795,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         char mapped[8];
         const gs_cameo *cm = gs_cameo_find(code, strlen(code));
         bool cameo = cm && !strcmp(cm->code, code);
-        if ((vg->flags & GS_VG_FUTURE) && cameo) {
+        if ((vg->flags & GS_VG_FUTURE) && cameo && !c->opt.compat) {
             int root = (code[0] - '0') * 10 + (code[1] - '0');
             if (root >= 15)
                 threat_of(code, mapped);
@@ -763,5 +844,6 @@ void gs_coder_free(gs_coder *c)
     free(c->tok_mention);
     free(c->ractors);
     free(c->npact);
+    free(c->skip);
     memset(c, 0, sizeof *c);
 }

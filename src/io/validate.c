@@ -142,6 +142,18 @@ static void apply_config(vstate *v, const gs_record *rec)
                 v->copt.require_dyad = truthy(val);
             else if (!strcasecmp(opt, "new_actor_length"))
                 v->copt.new_actor_length = (uint32_t)atoi(val);
+            else if (!strcasecmp(opt, "comma_min"))
+                v->copt.comma_min = (uint32_t)atoi(val);
+            else if (!strcasecmp(opt, "comma_max"))
+                v->copt.comma_max = (uint32_t)atoi(val);
+            else if (!strcasecmp(opt, "comma_bmin"))
+                v->copt.comma_bmin = (uint32_t)atoi(val);
+            else if (!strcasecmp(opt, "comma_bmax"))
+                v->copt.comma_bmax = (uint32_t)atoi(val);
+            else if (!strcasecmp(opt, "comma_emin"))
+                v->copt.comma_emin = (uint32_t)atoi(val);
+            else if (!strcasecmp(opt, "comma_emax"))
+                v->copt.comma_emax = (uint32_t)atoi(val);
             if (v->w)
                 v->w->coder.opt = v->copt;
         }
@@ -164,8 +176,14 @@ int gesta_validate(const gesta_engine_options *opt, const char *path, FILE *out,
     v.base = opt;
     v.path = path;
     v.out = out;
-    /* PETRARCH's default: events need both actors */
+    /* PETRARCH's defaults: events need both actors; comma rule 2-8 words
+     * inside and at the end, off at the beginning */
     v.copt.require_dyad = true;
+    v.copt.compat = true;
+    v.copt.comma_min = 2;
+    v.copt.comma_max = 8;
+    v.copt.comma_emin = 2;
+    v.copt.comma_emax = 8;
     gs_reader *r;
     char *err = NULL;
     int rc = gs_reader_open(&r, path, GESTA_INPUT_PETRARCH_XML, &opt->limits, &err);

@@ -248,6 +248,34 @@ static int push_vg(ctx *c, uint32_t start, uint32_t end, uint32_t head, uint32_t
     return 0;
 }
 
+/* A past participle the tagger read as an adjective after a form of
+ * "have" ("has celebrated Eid"): retag it, since an adjective cannot
+ * follow the auxiliary there. */
+static void fix_perfect(ctx *c, uint32_t i)
+{
+    if (!lemma_is(c, i, "have") || !is_verb(P(c, i)))
+        return;
+    uint32_t k = skip_adverbs(c, i + 1);
+    if (k >= c->e || P(c, k) != GS_P_JJ)
+        return;
+    const gs_tok *t = &c->tok[k];
+    if (t->norm_len < 4 || gs_lower((unsigned char)t->norm[t->norm_len - 1]) != 'd' ||
+        gs_lower((unsigned char)t->norm[t->norm_len - 2]) != 'e')
+        return;
+    const char *lm;
+    size_t ll;
+    char low[64];
+    if (t->norm_len >= sizeof low)
+        return;
+    for (uint32_t q = 0; q < t->norm_len; q++)
+        low[q] = (char)gs_lower((unsigned char)t->norm[q]);
+    if (gs_verb_lemma(low, t->norm_len, &lm, &ll, c->L->arena)) {
+        c->lt[k].penn = GS_P_VBN;
+        c->lt[k].lemma = lm;
+        c->lt[k].lemma_len = (uint32_t)ll;
+    }
+}
+
 static bool verbal_start(const ctx *c, uint32_t i)
 {
     int p = P(c, i);
@@ -403,6 +431,7 @@ static int chunks(ctx *c)
     int rc;
     int32_t open_pp = -1; /* a preposition waiting for its object */
     for (uint32_t i = c->s; i < c->e;) {
+        fix_perfect(c, i);
         int p = P(c, i);
         uint32_t j;
         if (verbal_start(c, i) && !((p == GS_P_VBN || p == GS_P_VBG) && open_pp >= 0 &&

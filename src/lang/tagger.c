@@ -15,6 +15,7 @@
 #include "lang.h"
 
 #include <math.h>
+#include <stdio.h>
 
 const char *const gs_penn_names[GS_P_COUNT] = {
 #define GS_PENN_NAME(id, name) name,
@@ -233,29 +234,49 @@ static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
         bn = n - (size_t)(hy - lw) - 1;
         cand_add(c, F_JJ, -0.5f);
     }
-    const gs_suffix_entry *s = NULL;
-    for (size_t l = bn > 5 ? 5 : bn; l >= 1 && !s; l--) {
+    /* the longest known suffix whose tags agree with the word's WordNet
+     * classes ("departs", a verb, is not read like "counterparts") */
+    cands tmp = {0};
+    for (size_t l = bn > 5 ? 5 : bn; l >= 1 && !tmp.n; l--) {
         if (l >= bn && bn > 1)
             continue;
-        s = suffix_find(base + bn - l, l);
-    }
-    cands tmp = {0};
-    if (s) {
+        const gs_suffix_entry *s = suffix_find(base + bn - l, l);
+        if (!s)
+            continue;
         for (int i = 0; i < s->n; i++)
-            cand_add(&tmp, s->p[i].tag, (float)s->p[i].logp / 256.0f - gs_tag_logprior[s->p[i].tag]);
-    } else {
-        static const uint8_t open[] = {F_NN, F_NNS, F_JJ, F_VB, F_VBD, F_VBN, F_VBG, F_RB};
+            if (!wn || tag_in_class(s->p[i].tag, wn, lw, n))
+                cand_add(&tmp, s->p[i].tag, (float)s->p[i].logp / 256.0f - gs_tag_logprior[s->p[i].tag]);
+    }
+    if (!tmp.n) {
+        static const uint8_t open[] = {F_NN, F_NNS, F_JJ, F_VB, F_VBD, F_VBN, F_VBG, F_VBZ, F_RB};
         for (size_t i = 0; i < sizeof open; i++)
-            cand_add(&tmp, open[i], 0.0f);
+            if (!wn || tag_in_class(open[i], wn, lw, n))
+                cand_add(&tmp, open[i], 0.0f);
     }
+    /* the forms WordNet's classes imply, when the suffix statistics left
+     * them out ("cancelled" is a verb form as well as an adjective) */
     if (wn) {
-        cands f = {0};
+        float best = -1e9f;
         for (int i = 0; i < tmp.n; i++)
-            if (tag_in_class(tmp.tag[i], wn, lw, n))
-                cand_add(&f, tmp.tag[i], tmp.score[i]);
-        if (f.n)
-            tmp = f;
+            if (tmp.score[i] > best)
+                best = tmp.score[i];
+        if (!tmp.n)
+            best = 0.0f;
+        if (wn & GS_WN_VERB) {
+            if (ends_with(lw, n, "ed")) {
+                cand_add(&tmp, F_VBD, best - 1.0f);
+                cand_add(&tmp, F_VBN, best - 1.0f);
+            } else if (ends_with(lw, n, "ing")) {
+                cand_add(&tmp, F_VBG, best - 1.0f);
+            } else if (ends_with(lw, n, "s")) {
+                cand_add(&tmp, F_VBZ, best - 1.0f);
+            }
+        }
+        if ((wn & GS_WN_NOUN) && !ends_with(lw, n, "ed"))
+            cand_add(&tmp, ends_with(lw, n, "s") ? F_NNS : F_NN, best - 1.0f);
     }
+    if (!tmp.n)
+        cand_add(&tmp, F_NN, 0.0f);
     for (int i = 0; i < tmp.n; i++)
         cand_add(c, tmp.tag[i], tmp.score[i]);
 }
@@ -375,13 +396,14 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
         break;
     }
     uint8_t wn = e ? e->wn : 0;
-    if (!wn && n > 3) {
+    if (n > 3) {
         const char *lm;
         size_t ll;
-        /* an inflected form of a WordNet verb or noun */
-        if (lemma_of(lw, n, true, &lm, &ll, NULL))
+        /* also an inflected form of a WordNet verb or noun ("cancelled" is
+         * listed as an adjective and is a form of "cancel") */
+        if (!(wn & GS_WN_VERB) && lemma_of(lw, n, true, &lm, &ll, NULL))
             wn |= GS_WN_VERB;
-        if (lemma_of(lw, n, false, &lm, &ll, NULL))
+        if (!(wn & GS_WN_NOUN) && lemma_of(lw, n, false, &lm, &ll, NULL))
             wn |= GS_WN_NOUN;
     }
     if (cap || allcaps) {
@@ -664,6 +686,12 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         token_cands(&c, tk, buf, ln, initial, caps_mode, &lex);
         if (after_article)
             drop_verbs(&c);
+        if (getenv("GESTA_DEBUG_TAGS")) {
+            fprintf(stderr, "%.*s:", (int)tk->norm_len, tk->norm);
+            for (int q = 0; q < c.n; q++)
+                fprintf(stderr, " %s=%.2f", gs_tag_names[c.tag[q]], c.score[q]);
+            fprintf(stderr, "\n");
+        }
         after_article = is_article(buf, ln);
         lt[i].lex = lex;
         L->ncand[i] = c.n;
