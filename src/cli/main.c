@@ -56,6 +56,11 @@ static const char usage_code[] =
     "  --no-warnings     do not report warnings (invalid UTF-8 replaced, cuts)\n"
     "  --stats           print counts and speed to standard error\n"
     "  -j N              use N worker threads (output order is unchanged)\n"
+    "  --dict PATH       dictionaries to use (files, directories, a PETRARCH config\n"
+    "                    file or a compiled file); each kind they provide replaces\n"
+    "                    the built-in one (repeatable)\n"
+    "  --dict-add        use them in addition to the built-in dictionaries\n"
+    "  --require-dyad    code only events with both a source and a target\n"
     "  -h, --help        print this help\n";
 
 static const char usage_split[] =
@@ -123,6 +128,9 @@ static const char usage_dict[] =
     "lookup   shows which dictionary entries a phrase matches and the actor code it\n"
     "         gives on a date (default: today), roles composed (Pakistani police ->\n"
     "         PAKCOP).\n";
+
+static void print_report(void *ctx, int warning, const char *msg);
+static void quiet_report(void *ctx, int warning, const char *msg);
 
 static int usage_error(const char *cmd_usage, const char *fmt, const char *arg)
 {
@@ -192,7 +200,12 @@ static int cmd_run(const char *cmd, int argc, char **argv)
     ro.output = is_code ? GESTA_OUTPUT_JSONL : is_tag ? GESTA_OUTPUT_TAG : GESTA_OUTPUT_SPLIT;
     const char *out_path = NULL, *err_path = NULL;
     bool stats = false;
-    enum { O_INPUT = 256, O_OUTPUT, O_DATE, O_ERRORS, O_NOWARN, O_STATS, O_TOKENS, O_PHRASES };
+    enum { O_INPUT = 256, O_OUTPUT, O_DATE, O_ERRORS, O_NOWARN, O_STATS, O_TOKENS, O_PHRASES,
+           O_DICT, O_DICT_ADD, O_DYAD };
+    gesta_engine_options eo;
+    gesta_engine_options_default(&eo);
+    const char *dicts[64];
+    size_t ndicts = 0;
     static const struct option longopts[] = {
         {"input", required_argument, NULL, O_INPUT},
         {"output", required_argument, NULL, O_OUTPUT},
@@ -202,6 +215,9 @@ static int cmd_run(const char *cmd, int argc, char **argv)
         {"stats", no_argument, NULL, O_STATS},
         {"tokens", no_argument, NULL, O_TOKENS},
         {"phrases", no_argument, NULL, O_PHRASES},
+        {"dict", required_argument, NULL, O_DICT},
+        {"dict-add", no_argument, NULL, O_DICT_ADD},
+        {"require-dyad", no_argument, NULL, O_DYAD},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     optind = 1;
@@ -257,6 +273,17 @@ static int cmd_run(const char *cmd, int argc, char **argv)
                 return usage_error(use, "unknown option '%s'", "--tokens");
             ro.output = GESTA_OUTPUT_TOKENS;
             break;
+        case O_DICT:
+            if (ndicts == 64)
+                return usage_error(use, "too many --dict options (%s)", "64 at most");
+            dicts[ndicts++] = optarg;
+            break;
+        case O_DICT_ADD:
+            eo.dict_add = 1;
+            break;
+        case O_DYAD:
+            eo.require_dyad = 1;
+            break;
         case O_PHRASES:
             if (!is_tag)
                 return usage_error(use, "unknown option '%s'", "--phrases");
@@ -267,7 +294,10 @@ static int cmd_run(const char *cmd, int argc, char **argv)
         }
     }
     gesta_engine *eng = NULL;
-    int rc = gesta_engine_new(NULL, &eng);
+    eo.dicts = dicts;
+    eo.ndicts = ndicts;
+    eo.report = quiet_report;
+    int rc = gesta_engine_new(&eo, &eng);
     if (rc < 0) {
         fprintf(stderr, "gesta: cannot start: %s\n", gesta_strerror(rc));
         return EXIT_FATAL;

@@ -329,7 +329,14 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         /* agents alone: "the foreign minister of Iran", else the country of
          * the actor most recently named ("the president said") */
         int32_t ppn = -1;
+        /* "lawmakers and officials in Fornost": the phrase after the last
+         * conjunct completes them all */
+        const gs_np *last = np;
+        while (last->coord >= 0)
+            last = &L->nps[last->coord];
         uint32_t after = np->end;
+        if (!(after + 1 < send && L->lt[after].chunk == GS_CH_PP))
+            after = last->end;
         if (after + 1 < send && L->lt[after].chunk == GS_CH_PP &&
             (tok_is(&t->toks[after], "of") || tok_is(&t->toks[after], "in") ||
              tok_is(&t->toks[after], "from") || tok_is(&t->toks[after], "for")))

@@ -120,6 +120,8 @@ static void refusal_of(const char *code, char out[8])
 
 typedef struct pm {
     const gs_coder *c;
+    bool exact;            /* PETRARCH: whole words only, no lemmas */
+    bool comp_left;        /* '%' was matched before the verb */
     const gs_lang *L;
     const gs_dict *d;
     uint32_t dj, nall;
@@ -134,7 +136,7 @@ static inline uint32_t LID(const pm *m, uint32_t k) { return m->c->lid[(size_t)k
 
 static bool word_at(const pm *m, uint32_t k, uint32_t w)
 {
-    return WID(m, k) == w || LID(m, k) == w;
+    return WID(m, k) == w || (!m->exact && LID(m, k) == w);
 }
 
 /* Does a member of synset si end (left) or start (right) at token k?
@@ -265,8 +267,10 @@ static bool match_left(pm *m, const gs_pelem *el, uint32_t i, int64_t pos, bool 
                 m->src = (int32_t)first;
             else if (e->kind == GS_PE_TARGET)
                 m->tgt = (int32_t)first;
-            else if (e->kind == GS_PE_COMPOUND)
+            else if (e->kind == GS_PE_COMPOUND) {
                 m->comp = (int32_t)first;
+                m->comp_left = true;
+            }
             if (match_left(m, el, i - 1, (int64_t)m->L->nps[first].start - 1, e->gap))
                 return true;
             m->src = save_s;
@@ -288,6 +292,7 @@ typedef struct vmatch {
     uint32_t code, pcode, pair;
     uint32_t vend;             /* first token after the verb and its words */
     int32_t src, tgt, comp;
+    bool comp_left;
     gs_src rule;
 } vmatch;
 
@@ -361,7 +366,7 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
         out->form = f;
         out->vend = vend;
         out->src = out->tgt = out->comp = -1;
-        pm m = {c, L, dict, j, d->nall, s, e, vg->clause, -1, -1, -1, 0};
+        pm m = {c, c->opt.compat, false, L, dict, j, d->nall, s, e, vg->clause, -1, -1, -1, 0};
         for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
             const gs_pattern *pt = &dict->patterns[p];
             if (!pt->nelems)
@@ -373,6 +378,7 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             if (vi == pt->nelems)
                 continue;
             m.src = m.tgt = m.comp = -1;
+            m.comp_left = false;
             m.budget = 4000;
             /* right side from after the verb (and its own words) */
             uint32_t rpos = vend;
@@ -400,6 +406,7 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             out->src = m.src;
             out->tgt = m.tgt;
             out->comp = m.comp;
+            out->comp_left = m.comp_left;
             out->rule = pt->src;
             return true;
         }
@@ -577,8 +584,9 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
         passive = false; /* PETRARCH swaps roles only with "by ..." */
     const gs_ractor *srcs[16], *tgts[16];
     uint32_t ns = 0, nt = 0;
-    /* the compound actor of '%': every pair, both ways */
-    if (m->comp >= 0) {
+    /* the compound actor of '%' with a pair code: every pair of its
+     * members, both ways; with one code its members are the sources */
+    if (m->comp >= 0 && pair == GS_PAIR_RECIPROCAL) {
         const gs_ractor *all[16];
         uint32_t n = np_actors(c, L, m->comp, all, 16);
         for (uint32_t i = 0; i < n; i++)
@@ -590,7 +598,9 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
                 }
         return 0;
     }
-    int32_t src_np = m->src, tgt_np = m->tgt;
+    /* with one code, '%' is the source before the verb and the target after it */
+    int32_t src_np = m->src >= 0 ? m->src : (m->comp_left ? m->comp : -1);
+    int32_t tgt_np = m->tgt >= 0 ? m->tgt : (!m->comp_left ? m->comp : -1);
     if (src_np < 0)
         src_np = passive ? passive_agent(L, sl, v) : vg->subject;
     if (tgt_np < 0)
@@ -641,7 +651,7 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
 /* PETRARCH's comma rule: text between commas (or before the first, or
  * after the last) whose length in words lies within the configured bounds
  * is left out of coding. */
-static int comma_skip(gs_coder *c, const gs_text *t, uint32_t a, uint32_t b)
+static int comma_skip(gs_coder *c, const gs_text *t, const gs_lang *L, uint32_t a, uint32_t b)
 {
     if (t->ntoks > c->cap_skip &&
         gs_grow((void **)&c->skip, &c->cap_skip, t->ntoks, 1) < 0)
@@ -652,17 +662,24 @@ static int comma_skip(gs_coder *c, const gs_text *t, uint32_t a, uint32_t b)
         return 0;
     uint32_t commas[64], nc = 0;
     for (uint32_t k = a; k < b && nc < 64; k++)
-        if (t->toks[k].norm_len == 1 && t->toks[k].norm[0] == ',')
-            commas[nc++] = k;
+        if (t->toks[k].norm_len == 1 && t->toks[k].norm[0] == ',' && L->tok_np[k] < 0)
+            commas[nc++] = k; /* a comma inside a noun phrase separates no clauses */
     if (!nc)
         return 0;
     for (uint32_t i = 0; i <= nc; i++) {
         uint32_t from = i == 0 ? a : commas[i - 1] + 1;
         uint32_t to = i == nc ? b : commas[i];
         uint32_t words = 0;
-        for (uint32_t k = from; k < to; k++)
+        bool verb = false;
+        for (uint32_t k = from; k < to; k++) {
             if (!(t->toks[k].flags & GS_TF_PUNCT))
                 words++;
+            if (L->tok_vg[k] >= 0)
+                verb = true;
+        }
+        /* only clauses are left out, not the items of a list */
+        if (!verb)
+            continue;
         uint32_t lo, hi;
         if (i == 0) {
             lo = o->comma_bmin;
@@ -701,7 +718,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     int32_t date = gs_event_date(t, L, s, w->doc.date, future_any);
     if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : w->doc.date, b)) < 0)
         return rc;
-    if ((rc = comma_skip(c, t, a, b)) < 0)
+    if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
     emit_ctx x = {w, d, si, date, (gesta_field)s->field};
     for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
@@ -717,7 +734,27 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         vmatch m;
         bool matched = match_verb(c, L, d, v, a, b, &m);
         /* a negated verb codes nothing, unless a pattern that sees the
-         * negation itself matched ("- NOT * RELATIONS", "&NEGAUX *") */
+         * negation itself matched ("- NOT * RELATIONS", "&NEGAUX *"), on it
+         * or, for PETRARCH, on its complement ("won't try to clash") */
+        if ((vg->flags & GS_VG_NEG) && c->opt.compat && vg->xcomp >= 0 && !(matched && m.pattern)) {
+            vmatch xm;
+            if (match_verb(c, L, d, (uint32_t)vg->xcomp, a, b, &xm) && xm.code && xm.pattern) {
+                const gs_pelem *el = xm.d->pelems + xm.pattern->elems;
+                bool sees = false;
+                for (uint32_t i = 0; i < xm.pattern->nelems && el[i].kind != GS_PE_VERB; i++)
+                    if (el[i].kind == GS_PE_WORD || el[i].kind == GS_PE_SYNSET)
+                        sees = true;
+                if (sees) {
+                    if (xm.src < 0)
+                        xm.src = L->vgs[vg->xcomp].subject >= 0 ? L->vgs[vg->xcomp].subject : vg->subject;
+                    rc = emit_for(&x, c, L, sl, (uint32_t)vg->xcomp, &xm, gs_dict_str(xm.d, xm.code),
+                                  xm.pcode ? gs_dict_str(xm.d, xm.pcode) : NULL, xm.pair, b);
+                    if (rc < 0)
+                        return rc;
+                }
+            }
+            continue;
+        }
         if (vg->flags & GS_VG_NEG) {
             bool sees = false;
             if (matched && m.pattern) {

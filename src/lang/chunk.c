@@ -191,10 +191,10 @@ static uint32_t scan_np(ctx *c, uint32_t i, int *rc)
             k++;
             continue;
         }
-        /* coordinated modifiers inside the phrase: "awful and evil minister",
-         * "economic and military aid" */
-        if (P(c, k) == GS_P_CC && k > i && (P(c, k - 1) == GS_P_JJ || P(c, k - 1) == GS_P_JJR) &&
-            P(c, k + 1) == GS_P_JJ) {
+        /* coordinated or stacked modifiers inside the phrase: "awful and
+         * evil minister", "economic and military aid", "a long, hard road" */
+        if ((P(c, k) == GS_P_CC || norm_is(c, k, ",")) && k > i &&
+            (P(c, k - 1) == GS_P_JJ || P(c, k - 1) == GS_P_JJR) && P(c, k + 1) == GS_P_JJ) {
             uint32_t q = k + 1;
             while (q < c->e && (P(c, q) == GS_P_JJ || P(c, q) == GS_P_JJR))
                 q++;
@@ -541,6 +541,12 @@ static void link_nps(ctx *c, const gs_sent_lang *sl)
                 y->flags |= GS_NP_IN_PP;
                 y->pp = x->pp;
             }
+            continue;
+        }
+        /* "the European Union (EU)": the bracketed phrase is an apposition */
+        if (gap1 - gap0 == 1 && norm_is(c, gap0, "(") && norm_is(c, y->end, ")")) {
+            x->appos = (int32_t)(a + 1);
+            y->flags |= GS_NP_APPOS;
             continue;
         }
         if (gap1 - gap0 == 1 && comma) {

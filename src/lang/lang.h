@@ -169,6 +169,7 @@ typedef struct gs_lang {
     uint8_t *cand;
     float *emit;
     uint8_t *ncand;
+    uint8_t *aux;       /* per position: a form of be, have, get or do */
     size_t cap_n;
 } gs_lang;
 

@@ -561,6 +561,7 @@ void gs_lang_free(gs_lang *L)
     free(L->cand);
     free(L->emit);
     free(L->ncand);
+    free(L->aux);
     free(L->nps);
     free(L->vgs);
     free(L->pps);
@@ -599,6 +600,10 @@ static int ensure(gs_lang *L, size_t n)
     if (!nc)
         return GESTA_ENOMEM;
     L->ncand = nc;
+    uint8_t *ax = realloc(L->aux, cap);
+    if (!ax)
+        return GESTA_ENOMEM;
+    L->aux = ax;
     L->cap_n = cap;
     return 0;
 }
@@ -623,6 +628,29 @@ static void drop_verbs(cands *c)
     }
     if (f.n)
         *c = f;
+}
+
+/* Forms of the auxiliaries be, have, get and do. */
+static bool is_aux_word(const char *w, size_t n)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "am",
+                                      "'s", "'re", "'m", "has", "have", "had", "having", "'ve",
+                                      "'d", "get", "gets", "got", "gotten", "getting", "do",
+                                      "does", "did", NULL};
+    for (const char *const *a = aux; *a; a++)
+        if (strlen(*a) == n && !memcmp(*a, w, n))
+            return true;
+    return false;
+}
+
+/* A finite verb directly followed by a participle is an auxiliary ("is
+ * burned", "has burned"); any other verb there ("crowds burned" read as
+ * verb + participle) is penalised. */
+static inline float syntax_penalty(const gs_lang *L, size_t i, int ta, int tb)
+{
+    if (tb == F_VBN && (ta == F_VBZ || ta == F_VBP || ta == F_VBD) && !L->aux[i - 1])
+        return -4.0f;
+    return 0.0f;
 }
 
 /* Lexical corrections after decoding, each a general fact of English that a
@@ -694,6 +722,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         }
         after_article = is_article(buf, ln);
         lt[i].lex = lex;
+        L->aux[i] = is_aux_word(buf, ln);
         L->ncand[i] = c.n;
         for (int k = 0; k < c.n; k++) {
             L->cand[i * MAXC + (size_t)k] = c.tag[k];
@@ -728,7 +757,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 uint8_t arg = 0;
                 for (size_t z = 0; z < na_prev; z++) {
                     int tz = i >= 2 ? L->cand[(i - 2) * MAXC + z] : F_PUNC;
-                    float v = SC(i - 1, z, a) + gs_trans[tz][ta][tb];
+                    float v = SC(i - 1, z, a) + gs_trans[tz][ta][tb] + syntax_penalty(L, i, ta, tb);
                     if (v > best) {
                         best = v;
                         arg = (uint8_t)z;
