@@ -142,7 +142,7 @@ uninstall:
 # Regenerates the committed tables from Debian data packages (installed
 # here when missing).  CI may run it and fail on a diff.
 regen:
-	@sh tools/deps.sh festlex-poslex wordnet-base
+	@sh tools/deps.sh festlex-poslex wordnet-base iso-codes
 	@mkdir -p $(BUILD)/tools
 	$(CC) -O2 -Wall -Wextra -o $(BUILD)/tools/gen-lang tools/gen-lang.c -lm
 	$(BUILD)/tools/gen-lang /usr/share/festival/dicts /usr/share/wordnet > src/lang/lexicon.c.tmp
@@ -151,6 +151,10 @@ regen:
 	$(BUILD)/tools/gen-cameo $(SHARED)/reference/cameo-codes.csv $(SHARED)/reference/cameo-to-plover.txt \
 	    > src/code/cameo.c.tmp
 	mv src/code/cameo.c.tmp src/code/cameo.c
+	$(CC) -O2 -Wall -Wextra $(PKG_CFLAGS) -o $(BUILD)/tools/gen-countries tools/gen-countries.c $(LDLIBS)
+	$(BUILD)/tools/gen-countries /usr/share/iso-codes/json/iso_3166-1.json /usr/share/wordnet \
+	    tools/countries-extra.txt > data/countries.actors.txt.tmp
+	mv data/countries.actors.txt.tmp data/countries.actors.txt
 
 # ---------------------------------------------------------------- measurements
 

@@ -23,11 +23,7 @@
 
 static size_t lower_into(const gs_tok *t, char *buf, size_t cap)
 {
-    if (t->norm_len >= cap)
-        return 0;
-    for (uint32_t i = 0; i < t->norm_len; i++)
-        buf[i] = (char)gs_lower((unsigned char)t->norm[i]);
-    return t->norm_len;
+    return gs_fold_word(t->norm, t->norm_len, buf, cap);
 }
 
 static bool tok_is(const gs_tok *t, const char *w)
@@ -117,7 +113,25 @@ bool gs_code_discarded(const gs_coder *c, const gs_dicts *d, uint32_t a, uint32_
     return found;
 }
 
-int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_dicts *d, uint32_t a, uint32_t b)
+/* A lower-case function word ("us", "it", "may") never names an actor,
+ * whatever the dictionaries say: "US" the country, not "us" the pronoun. */
+static bool function_word(const gs_text *t, const gs_lang *L, uint32_t k)
+{
+    const gs_tok *tk = &t->toks[k];
+    for (uint32_t i = 0; i < tk->norm_len; i++)
+        if (!gs_is_lower((unsigned char)tk->norm[i]))
+            return false;
+    switch (L->lt[k].penn) {
+    case GS_P_PRP: case GS_P_PRPS: case GS_P_DT: case GS_P_IN: case GS_P_CC: case GS_P_MD:
+    case GS_P_TO: case GS_P_WDT: case GS_P_WP: case GS_P_WRB: case GS_P_RB: case GS_P_EX:
+        return true;
+    default:
+        return gs_penn_is_verb(L->lt[k].penn);
+    }
+}
+
+int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
+                     uint32_t b)
 {
     c->nmentions = 0;
     if (t->ntoks > c->cap_tokm &&
@@ -127,7 +141,8 @@ int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_dicts *d, uint32_t 
         c->tok_mention[k] = -1;
     for (uint32_t k = a; k < b;) {
         gs_mention m;
-        if (match_at(c, d, GS_DK_ACTOR, k, b, 3, &m) || match_at(c, d, GS_DK_AGENT, k, b, 3, &m)) {
+        if ((match_at(c, d, GS_DK_ACTOR, k, b, 3, &m) || match_at(c, d, GS_DK_AGENT, k, b, 3, &m)) &&
+            !(m.end == m.start + 1 && function_word(t, L, k))) {
             if (c->nmentions == c->cap_mentions &&
                 gs_grow((void **)&c->mentions, &c->cap_mentions, c->nmentions + 1, sizeof(gs_mention)) < 0)
                 return GESTA_ENOMEM;

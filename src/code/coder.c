@@ -709,7 +709,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     if (gs_code_discarded(c, d, a, b, &story))
         return 0;
     int rc;
-    if ((rc = gs_code_mentions(c, t, d, a, b)) < 0)
+    if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
         return rc;
     bool future_any = false;
     for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++)

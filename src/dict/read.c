@@ -129,7 +129,7 @@ static char *next_line(lexer *L, size_t *len)
 
 static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-/* Adds the word w[0..n) to wl: tokenised like text, lower-cased, the first
+/* Adds the word w[0..n) to wl: tokenised like text, folded (gs_fold_word), the first
  * sub-token with the given gap, the others adjacent. */
 static int add_word(gs_dict_builder *b, gs_word_list *wl, const char *w, size_t n, bool gap,
                     uint32_t line)
@@ -148,9 +148,11 @@ static int add_word(gs_dict_builder *b, gs_word_list *wl, const char *w, size_t 
             return GESTA_EDICT;
         }
         char low[256];
-        size_t ln = t->toks[i].norm_len < sizeof low ? t->toks[i].norm_len : sizeof low - 1;
-        for (size_t k = 0; k < ln; k++)
-            low[k] = (char)gs_lower((unsigned char)t->toks[i].norm[k]);
+        size_t ln = gs_fold_word(t->toks[i].norm, t->toks[i].norm_len, low, sizeof low);
+        if (ln == 0) {
+            gs_db_report(b, false, line, "word too long or not valid UTF-8");
+            return GESTA_EDICT;
+        }
         uint32_t id = gs_db_word(b, low, ln);
         if (id == UINT32_MAX)
             return GESTA_ENOMEM;

@@ -88,4 +88,11 @@ enum {
 /* The class of word w[0..n) (without its period) as an abbreviation. */
 int gs_abbrev_class(const char *w, size_t n);
 
+/* The matching key of the word w[0..n): letters lower-cased and, for words
+ * with non-ASCII letters, case-folded and stripped of diacritics with
+ * utf8proc ("Erdoğan" and "ERDOGAN" give "erdogan").  Writes at most cap-1
+ * bytes and a NUL to out; returns the key's length, or 0 when the word is
+ * empty or its key does not fit (such a word matches nothing). */
+size_t gs_fold_word(const char *w, size_t n, char *out, size_t cap);
+
 #endif /* GESTA_TEXT_H */
