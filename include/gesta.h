@@ -365,6 +365,36 @@ GESTA_API const gesta_event *gesta_worker_event(const gesta_worker *w, size_t i)
  * and its length in *len.  Returns 0, GESTA_EINVAL or GESTA_ENOMEM. */
 GESTA_API int gesta_worker_render(const gesta_worker *w, int format, char **out, size_t *len);
 
+/* ---------------------------------------------------------------- actor lookup */
+
+/* An actor that the dictionaries recognise in a text, with its evidence:
+ *   code        the actor code on the lookup date ("USAGOV")
+ *   sentence    the sentence it is in
+ *   span        the bytes of the text that named it
+ *   rule_file, rule_line
+ *               the dictionary entry that gave the code */
+typedef struct gesta_actor {
+    const char *code;
+    uint32_t sentence;
+    gesta_span span;
+    const char *rule_file;
+    uint32_t rule_line;
+} gesta_actor;
+
+/* Analyses text[0..len) as a document of the given date (YYYYMMDD, 0 for
+ * none: then dated dictionary codes fall back to their defaults) and finds
+ * the actors of its noun phrases, as the coder would see them, without
+ * coding events.  Returns the number of actors or a negative error code.
+ * The results replace the worker's previous document. */
+GESTA_API int gesta_worker_lookup(gesta_worker *w, const char *text, size_t len, int32_t date);
+
+/* Number of actors the last lookup found. */
+GESTA_API size_t gesta_worker_actor_count(const gesta_worker *w);
+
+/* Actor i of the last lookup, or NULL when i is out of range.  Valid until
+ * the next run of the worker. */
+GESTA_API const gesta_actor *gesta_worker_actor(const gesta_worker *w, size_t i);
+
 /* ---------------------------------------------------------------- running */
 
 typedef enum gesta_input_format {

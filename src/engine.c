@@ -142,6 +142,7 @@ void gesta_worker_free(gesta_worker *w)
     gs_coder_free(&w->coder);
     free(w->diags);
     free(w->events);
+    free(w->actors);
     free(w);
 }
 
@@ -154,10 +155,12 @@ static void worker_reset(gesta_worker *w)
     w->ndiags = 0;
     w->diags_dropped = 0;
     w->nevents = 0;
+    w->nactors = 0;
     memset(&w->doc, 0, sizeof w->doc);
 }
 
-int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
+/* The text and language stages on doc: tokens, sentences, tags, phrases. */
+static int analyse(gesta_worker *w, const gesta_doc *doc)
 {
     if (!w || !doc || (!doc->text && doc->text_len) || (!doc->title && doc->title_len))
         return GESTA_EINVAL;
@@ -192,11 +195,38 @@ int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
         return rc;
     if ((rc = gs_lang_tag(&w->lang, &w->text)) < 0)
         return rc;
-    if ((rc = gs_lang_chunk(&w->lang, &w->text)) < 0)
+    return gs_lang_chunk(&w->lang, &w->text);
+}
+
+int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
+{
+    int rc = analyse(w, doc);
+    if (rc < 0)
         return rc;
     if ((rc = gs_code_document(w, &w->eng->dicts)) < 0)
         return rc;
     return (int)w->nevents;
+}
+
+int gesta_worker_lookup(gesta_worker *w, const char *text, size_t len, int32_t date)
+{
+    if (!w || (!text && len))
+        return GESTA_EINVAL;
+    gesta_doc doc = {0};
+    doc.text = text;
+    doc.text_len = len;
+    doc.date = date;
+    int rc = analyse(w, &doc);
+    if (rc < 0)
+        return rc;
+    return gs_code_lookup(w, &w->eng->dicts, date);
+}
+
+size_t gesta_worker_actor_count(const gesta_worker *w) { return w ? w->nactors : 0; }
+
+const gesta_actor *gesta_worker_actor(const gesta_worker *w, size_t i)
+{
+    return w && i < w->nactors ? &w->actors[i] : NULL;
 }
 
 size_t gesta_worker_sentence_count(const gesta_worker *w) { return w->text.nsents; }

@@ -31,6 +31,8 @@ struct gesta_worker {
     size_t diags_dropped; /* beyond the per-document cap */
     gesta_event *events;
     size_t nevents, cap_events;
+    gesta_actor *actors; /* gesta_worker_lookup's results */
+    size_t nactors, cap_actors;
 };
 
 #endif /* GESTA_ENGINE_H */

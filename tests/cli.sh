@@ -116,5 +116,18 @@ $G split --tokens -j 3 "$T/many.jsonl" tests/data/mixed.jsonl >"$T/j3" 2>"$T/j3.
 if cmp -s "$T/j1" "$T/j3" && cmp -s "$T/j1.err" "$T/j3.err"; then ok; else bad "-j 3 output differs from -j 1"; fi
 lines "$T/j1" 1404 "600 articles and the mixed file"
 
+# --- dict lookup: evidence, dates, usage errors
+expect_status 0 "dict lookup" -- $G dict lookup --date 2023-05-01 "Pakistani police" "Lee Jae-myung"
+contains "$T/out" "Pakistani police	PAKCOP	Pakistani police	" "lookup composes a role"
+contains "$T/out" "Lee Jae-myung	KOROPP	Lee Jae-myung	data/leaders-asia-mideast-africa.actors.txt:" "lookup names the entry"
+printf 'the Kremlin\n\nus\n' >"$T/phr"
+expect_status 0 "dict lookup from stdin" -- sh -c "$G dict lookup --date 2020-01-01 < $T/phr"
+contains "$T/out" "the Kremlin	RUSGOV	Kremlin	" "lookup reads phrases from stdin"
+contains "$T/out" "us	-" "a pronoun names no actor"
+lines "$T/out" 2 "blank lines of stdin are skipped"
+expect_status 2 "dict lookup bad date" -- $G dict lookup --date 2023-13-45 Obama
+contains "$T/err" "--date needs a date" "lookup date message"
+expect_status 2 "dict lookup unknown option" -- $G dict lookup --frob Obama
+
 echo "cli: $pass checks, $fail failed"
 [ $fail -eq 0 ]

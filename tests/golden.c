@@ -22,6 +22,14 @@
  *     phrases the language analysis as `gesta tag --phrases` prints it,
  *             without its "# id sentence N" lines (library:
  *             gesta_worker_render; CLI: gesta tag --phrases)
+ *     lookup DATE
+ *             each input line is a phrase; the expected line lists the
+ *             actor codes found in it on DATE (YYYY-MM-DD), space-separated,
+ *             or "-" (library: gesta_worker_lookup; CLI: gesta dict lookup)
+ *     events DATE
+ *             the input is a document of date DATE; one expected line per
+ *             event: SOURCE TARGET CODE, "-" for an empty actor (library:
+ *             gesta_worker_run; CLI: gesta code --output tsv)
  *
  * The CLI path runs `gesta split --input text [--tokens]` on the input and
  * checks the same sentences (split and tokens modes).
@@ -113,15 +121,55 @@ static void strip_comments(sbuf *out, const char *s, size_t n)
     }
 }
 
-/* Renders the library's view of the input in the given mode. */
-static void run_library(gesta_worker *w, const char *mode, const sbuf *in, sbuf *out)
+/* The lookup mode through the library: one line of codes per phrase. */
+static void run_lookup(gesta_worker *w, int32_t date, const sbuf *in, sbuf *out)
 {
-    gesta_doc doc = {"case", 4, NULL, 0, in->p ? in->p : "", in->n, 20250101};
+    const char *p = in->p ? in->p : "";
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        int rc = gesta_worker_lookup(w, p, n, date);
+        if (rc < 0) {
+            sb_puts(out, "ERROR ");
+            sb_puts(out, gesta_errname(rc));
+        } else if (rc == 0) {
+            sb_puts(out, "-");
+        }
+        for (int i = 0; i < rc; i++) {
+            if (i)
+                sb_puts(out, " ");
+            sb_puts(out, gesta_worker_actor(w, (size_t)i)->code);
+        }
+        sb_puts(out, "\n");
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
+
+/* Renders the library's view of the input in the given mode. */
+static void run_library(gesta_worker *w, const char *mode, int32_t date, const sbuf *in, sbuf *out)
+{
+    if (!strcmp(mode, "lookup")) {
+        run_lookup(w, date, in, out);
+        return;
+    }
+    gesta_doc doc = {"case", 4, NULL, 0, in->p ? in->p : "", in->n, date ? date : 20250101};
     int rc = gesta_worker_run(w, &doc);
     if (rc < 0) {
         sb_puts(out, "ERROR ");
         sb_puts(out, gesta_errname(rc));
         sb_puts(out, "\n");
+        return;
+    }
+    if (!strcmp(mode, "events")) {
+        for (size_t i = 0; i < gesta_worker_event_count(w); i++) {
+            const gesta_event *e = gesta_worker_event(w, i);
+            char line[200];
+            snprintf(line, sizeof line, "%s %s %s\n", or_dash(e->source), or_dash(e->target),
+                     e->code);
+            sb_puts(out, line);
+        }
         return;
     }
     if (!strcmp(mode, "phrases")) {
@@ -185,7 +233,8 @@ static void run_library(gesta_worker *w, const char *mode, const sbuf *in, sbuf 
 
 /* The CLI's view: `gesta split` prints id, index, field, start, end, text;
  * with --tokens id, index, tokens.  We keep the last column. */
-static bool run_cli(const char *gesta, const char *mode, const sbuf *in, sbuf *out)
+static bool run_cli(const char *gesta, const char *mode, const char *date, const sbuf *in,
+                    sbuf *out)
 {
     char path[] = "/tmp/gesta-golden-XXXXXX";
     int fd = mkstemp(path);
@@ -200,6 +249,11 @@ static bool run_cli(const char *gesta, const char *mode, const sbuf *in, sbuf *o
     char cmd[1024];
     if (!strcmp(mode, "phrases"))
         snprintf(cmd, sizeof cmd, "%s tag --phrases --no-warnings --input text %s", gesta, path);
+    else if (!strcmp(mode, "lookup"))
+        snprintf(cmd, sizeof cmd, "%s dict lookup --date %s < %s", gesta, date, path);
+    else if (!strcmp(mode, "events"))
+        snprintf(cmd, sizeof cmd, "%s code --no-warnings --input text --output tsv --date %s %s",
+                 gesta, date, path);
     else
         snprintf(cmd, sizeof cmd, "%s split --no-warnings --input text %s %s", gesta,
                  strcmp(mode, "tokens") ? "" : "--tokens", path);
@@ -211,7 +265,49 @@ static bool run_cli(const char *gesta, const char *mode, const sbuf *in, sbuf *o
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
+    const char *next = in->p ? in->p : ""; /* lookup: the phrase expected next */
+    bool header = true, first = true;
     while ((n = getline(&line, &cap, p)) > 0) {
+        if (n && line[n - 1] == '\n')
+            line[--n] = '\0';
+        char *f[8] = {0};
+        int nf = 0;
+        if (!strcmp(mode, "lookup") || !strcmp(mode, "events")) {
+            for (char *q = line; nf < 8;) {
+                f[nf++] = q;
+                char *tab = strchr(q, '\t');
+                if (!tab)
+                    break;
+                *tab = '\0';
+                q = tab + 1;
+            }
+        }
+        if (!strcmp(mode, "lookup")) {
+            /* PHRASE CODE TEXT RULE: a new output line for each new phrase */
+            const char *nl = strchr(next, '\n');
+            size_t pn = nl ? (size_t)(nl - next) : strlen(next);
+            bool same = strlen(f[0]) == pn && !strncmp(f[0], next, pn);
+            if (!first && !same) {
+                sb_puts(out, "\n");
+                next += pn + (nl ? 1 : 0);
+            } else if (!first)
+                sb_puts(out, " ");
+            first = false;
+            sb_puts(out, nf > 1 ? f[1] : "?");
+            continue;
+        }
+        if (!strcmp(mode, "events")) {
+            if (header) {
+                header = false;
+                continue;
+            }
+            char l2[200];
+            snprintf(l2, sizeof l2, "%s %s %s\n", nf > 4 ? or_dash(f[3]) : "?",
+                     nf > 4 ? or_dash(f[4]) : "?", nf > 8 ? f[8] : "?");
+            sb_puts(out, l2);
+            continue;
+        }
+        line[n++] = '\n';
         if (!strcmp(mode, "phrases")) {
             if (line[0] != '#')
                 sb_add(out, line, (size_t)n);
@@ -250,6 +346,19 @@ static void run_case(stats *st, gesta_worker *w, const char *gesta, const char *
     name = header + strlen(mode);
     while (*name == ' ')
         name++;
+    char date_s[16] = "";
+    int32_t date = 0;
+    if (!strcmp(mode, "lookup") || !strcmp(mode, "events")) {
+        sscanf(name, "%15s", date_s);
+        if (gesta_date_parse(date_s, strlen(date_s), &date) < 0) {
+            st->failed++;
+            printf("FAIL %s:%d: %s: needs a date YYYY-MM-DD\n", file, line, header);
+            return;
+        }
+        name += strlen(date_s);
+        while (*name == ' ')
+            name++;
+    }
     /* trailing blank input lines are not part of the text */
     while (in->n && in->p[in->n - 1] == '\n')
         in->n--;
@@ -258,12 +367,12 @@ static void run_case(stats *st, gesta_worker *w, const char *gesta, const char *
     sb_trim(expect);
     st->cases++;
     sbuf got = {0};
-    run_library(w, mode, in, &got);
+    run_library(w, mode, date, in, &got);
     sb_trim(&got);
     check(st, file, line, name, "library", expect, &got);
-    if (!strcmp(mode, "phrases")) {
+    if (!strcmp(mode, "phrases") || !strcmp(mode, "lookup") || !strcmp(mode, "events")) {
         sbuf cli = {0};
-        if (!run_cli(gesta, mode, in, &cli)) {
+        if (!run_cli(gesta, mode, date_s, in, &cli)) {
             st->failed++;
             printf("FAIL %s:%d: %s: cannot run %s\n", file, line, name, gesta);
         } else {
@@ -292,7 +401,7 @@ static void run_case(stats *st, gesta_worker *w, const char *gesta, const char *
         }
         sb_trim(&exp2);
         sbuf cli = {0};
-        if (!run_cli(gesta, mode, in, &cli)) {
+        if (!run_cli(gesta, mode, date_s, in, &cli)) {
             st->failed++;
             printf("FAIL %s:%d: %s: cannot run %s\n", file, line, name, gesta);
         } else {

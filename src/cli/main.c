@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_RECORDS = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
@@ -116,7 +117,7 @@ static const char usage_tag[] =
 static const char usage_dict[] =
     "usage: gesta dict check [--no-warnings] [--counts] FILE...\n"
     "       gesta dict compile PATH... -o FILE\n"
-    "       gesta dict lookup [--date DATE] [--dict PATH]... [--dict-add] PHRASE\n"
+    "       gesta dict lookup [--date DATE] [--dict PATH]... [--dict-add] [PHRASE...]\n"
     "\n"
     "check    reads dictionary files in the PETRARCH/TABARI text formats (the\n"
     "         kind from the file name: *.actors.txt, *.agents.txt, *.discards.txt,\n"
@@ -125,9 +126,11 @@ static const char usage_dict[] =
     "         'FILE KEY VALUE' lines).  Exit status 1 when a file has errors.\n"
     "compile  compiles dictionaries (files, directories, or a PETRARCH config file)\n"
     "         into one file that loads in milliseconds (--dict FILE).\n"
-    "lookup   shows which dictionary entries a phrase matches and the actor code it\n"
-    "         gives on a date (default: today), roles composed (Pakistani police ->\n"
-    "         PAKCOP).\n";
+    "lookup   shows the actors the dictionaries find in each PHRASE (or in each\n"
+    "         line of standard input) on a date (default: today), roles composed\n"
+    "         (Pakistani police -> PAKCOP): one line per actor, tab-separated:\n"
+    "         PHRASE, CODE, the words that named it, FILE:LINE of the entry; CODE is\n"
+    "         '-' when the phrase names no actor.\n";
 
 static void print_report(void *ctx, int warning, const char *msg);
 static void quiet_report(void *ctx, int warning, const char *msg);
@@ -529,6 +532,106 @@ static int dict_compile(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* Prints the actors of one phrase: PHRASE, CODE, matched text, entry. */
+static int lookup_one(gesta_worker *w, const char *phrase, size_t n, int32_t date, FILE *out)
+{
+    int rc = gesta_worker_lookup(w, phrase, n, date);
+    if (rc < 0) {
+        fprintf(stderr, "gesta: dict lookup: %.*s: %s\n", (int)n, phrase, gesta_strerror(rc));
+        return rc;
+    }
+    if (rc == 0)
+        fprintf(out, "%.*s\t-\t\t\n", (int)n, phrase);
+    for (size_t i = 0; i < gesta_worker_actor_count(w); i++) {
+        const gesta_actor *a = gesta_worker_actor(w, i);
+        fprintf(out, "%.*s\t%s\t%.*s\t%s:%u\n", (int)n, phrase, a->code,
+                (int)(a->span.end - a->span.start), phrase + a->span.start, a->rule_file,
+                a->rule_line);
+    }
+    return 0;
+}
+
+static int dict_lookup(int argc, char **argv)
+{
+    gesta_engine_options eo;
+    gesta_engine_options_default(&eo);
+    const char *dicts[64];
+    size_t nd = 0;
+    int32_t date = 0;
+    int first = argc;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--dict") && i + 1 < argc) {
+            if (nd == 64)
+                return usage_error(usage_dict, "too many --dict options (%s)", "64 at most");
+            dicts[nd++] = argv[++i];
+        } else if (!strcmp(argv[i], "--dict-add"))
+            eo.dict_add = 1;
+        else if (!strcmp(argv[i], "--date") && i + 1 < argc) {
+            if (gesta_date_parse(argv[i + 1], strlen(argv[i + 1]), &date) < 0)
+                return usage_error(usage_dict, "--date needs a date as YYYY-MM-DD, not '%s'",
+                                   argv[i + 1]);
+            i++;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(usage_dict, stdout);
+            return EXIT_OK;
+        } else if (!strcmp(argv[i], "--")) {
+            first = i + 1;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1])
+            return usage_error(usage_dict, "unknown option '%s'", argv[i]);
+        else {
+            first = i;
+            break;
+        }
+    }
+    if (!date) {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    }
+    eo.dicts = dicts;
+    eo.ndicts = nd;
+    eo.report = quiet_report;
+    gesta_engine *eng = NULL;
+    gesta_worker *w = NULL;
+    int rc = gesta_engine_new(&eo, &eng);
+    if (rc >= 0)
+        rc = gesta_worker_new(eng, &w);
+    if (rc < 0) {
+        fprintf(stderr, "gesta: cannot start: %s\n", gesta_strerror(rc));
+        gesta_engine_free(eng);
+        return EXIT_FATAL;
+    }
+    int status = EXIT_OK;
+    if (first < argc) {
+        for (int i = first; i < argc; i++)
+            if (lookup_one(w, argv[i], strlen(argv[i]), date, stdout) < 0)
+                status = EXIT_RECORDS;
+    } else {
+        /* one phrase a line from standard input */
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t k;
+        while ((k = getline(&line, &cap, stdin)) > 0) {
+            while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r'))
+                k--;
+            if (k == 0)
+                continue;
+            if (lookup_one(w, line, (size_t)k, date, stdout) < 0)
+                status = EXIT_RECORDS;
+        }
+        free(line);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "gesta: writing standard output: %s\n", strerror(errno));
+        status = EXIT_FATAL;
+    }
+    gesta_worker_free(w);
+    gesta_engine_free(eng);
+    return status;
+}
+
 static int cmd_dict(int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
@@ -539,6 +642,8 @@ static int cmd_dict(int argc, char **argv)
         return dict_check(argc - 2, argv + 2);
     if (!strcmp(argv[1], "compile"))
         return dict_compile(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "lookup"))
+        return dict_lookup(argc - 2, argv + 2);
     return usage_error(usage_dict, "unknown dict command '%s'", argv[1]);
 }
 

@@ -401,6 +401,11 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     }
     if (former && is_country_code(base))
         base[3] = '\0';
+    /* an actor named by its role alone ("militants") has the role as evidence */
+    if (src.line == 0 && nagents) {
+        src = d->all[agents[0]->dict]->agents[agents[0]->entry].src;
+        dict = agents[0]->dict;
+    }
     /* several codes "A/B": one actor each */
     char *save = NULL;
     char buf[GS_CODE_LEN];
@@ -422,6 +427,13 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
             continue;
         r.start = ev0 < np->start ? np->start : ev0;
         r.end = ev1;
+        /* the evidence covers the roles composed with the actor too */
+        for (uint32_t i = 0; i < nagents && !former; i++) {
+            if (agents[i]->start < r.start)
+                r.start = agents[i]->start;
+            if (agents[i]->end > r.end)
+                r.end = agents[i]->end;
+        }
         r.src = src;
         r.dict = dict;
         r.person = person || (nagents && !actor && !(np->flags & GS_NP_PLURAL));

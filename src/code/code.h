@@ -107,11 +107,10 @@ int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
 int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                         const gs_sent_lang *sl, int32_t date, uint32_t send);
 
-/* Actor recognition alone, for `gesta dict lookup`: the code of the
- * phrase's noun phrase on date, written to out (GS_CODE_LEN bytes);
- * returns the number of actors (codes separated by ' ' when several). */
-int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, char *out, size_t outlen, gs_src *src,
-                   uint8_t *dict);
+/* Actor recognition alone (gesta_worker_lookup, `gesta dict lookup`): the
+ * actors of every noun phrase of the analysed document on date (YYYYMMDD),
+ * appended to the worker's actor list.  Returns their number or an error. */
+int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date);
 
 /* Event date of a sentence from its time expressions and the document
  * date (YYYYMMDD); future selects the next rather than the last weekday. */

@@ -873,6 +873,72 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
     return 0;
 }
 
+static uint32_t sentence_of(const gs_text *t, uint32_t tok)
+{
+    for (size_t si = 0; si < t->nsents; si++)
+        if (tok >= t->sents[si].first && tok < t->sents[si].first + t->sents[si].count)
+            return (uint32_t)si;
+    return 0;
+}
+
+/* Pushes actor r (of dictionary set d) onto the worker's lookup results,
+ * unless the sentence has an actor with the same code already: one actor
+ * named by several phrases ("U.S. Secretary of State Antony Blinken"). */
+static int push_actor(struct gesta_worker *w, const gs_dicts *d, const gs_ractor *r)
+{
+    const gs_text *t = &w->text;
+    gesta_span sp = tok_span(t, r->start, r->end);
+    for (size_t i = 0; i < w->nactors; i++)
+        if (w->actors[i].sentence == sentence_of(t, r->start) && !strcmp(w->actors[i].code, r->code))
+            return 0;
+    if (w->nactors == w->cap_actors &&
+        gs_grow((void **)&w->actors, &w->cap_actors, w->nactors + 1, sizeof(gesta_actor)) < 0)
+        return GESTA_ENOMEM;
+    gesta_actor *a = &w->actors[w->nactors];
+    memset(a, 0, sizeof *a);
+    a->code = arena_code(&w->arena, r->code);
+    if (!a->code)
+        return GESTA_ENOMEM;
+    a->span = sp;
+    a->sentence = sentence_of(t, r->start);
+    const gs_dict *dj = r->dict < d->nall ? d->all[r->dict] : NULL;
+    a->rule_file = dj && r->src.file < dj->nfiles ? gs_dict_str(dj, dj->files[r->src.file]) : "";
+    a->rule_line = r->src.line;
+    w->nactors++;
+    return 0;
+}
+
+int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
+{
+    gs_coder *c = &w->coder;
+    c->nractors = 0;
+    c->have_person = c->have_any = c->have_country = false;
+    w->nactors = 0;
+    if (!d || !d->nall)
+        return 0;
+    const gs_text *t = &w->text;
+    const gs_lang *L = &w->lang;
+    int rc = gs_code_word_ids(c, t, L, d, 0, (uint32_t)t->ntoks);
+    if (rc < 0)
+        return rc;
+    for (uint32_t si = 0; si < t->nsents; si++) {
+        const gs_sent *s = &t->sents[si];
+        const gs_sent_lang *sl = &L->sl[si];
+        uint32_t a = s->first, b = s->first + s->count;
+        if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
+            return rc;
+        if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date, b)) < 0)
+            return rc;
+        for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
+            const gs_npact *na = &c->npact[i];
+            for (uint32_t k = 0; k < na->n; k++)
+                if ((rc = push_actor(w, d, &c->ractors[na->first + k])) < 0)
+                    return rc;
+        }
+    }
+    return (int)w->nactors;
+}
+
 void gs_coder_free(gs_coder *c)
 {
     free(c->wid);

@@ -207,6 +207,10 @@ static uint32_t scan_np(ctx *c, uint32_t i, int *rc)
     }
     if (k == i)
         return i;
+    /* after a possessor the possessed is the head, even when it is an
+     * adjective used as a noun: "South Korea's military", "the nation's poor" */
+    if (poss && head >= 0 && (uint32_t)head < poss && k - 1 > poss)
+        head = (int32_t)(k - 1);
     if (head < 0) {
         /* "the poor", "the first": an adjective or determiner as head */
         uint32_t last = k - 1;

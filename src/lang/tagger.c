@@ -222,6 +222,20 @@ static int digit_shape(const char *w, size_t n)
     return 4;
 }
 
+/* Tags an unknown word may take: the open classes (a word missing from
+ * the lexicon is never a determiner, pronoun or interjection). */
+static bool open_class(int t)
+{
+    switch (t) {
+    case F_NN: case F_NNS: case F_NNP: case F_NNPS: case F_JJ: case F_JJR: case F_JJS:
+    case F_VB: case F_VBD: case F_VBG: case F_VBN: case F_VBP: case F_VBZ:
+    case F_RB: case F_RBR: case F_RBS: case F_CD: case F_FW:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Unknown word: the suffix model on the lower-case word lw. */
 static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
 {
@@ -244,7 +258,7 @@ static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
         if (!s)
             continue;
         for (int i = 0; i < s->n; i++)
-            if (!wn || tag_in_class(s->p[i].tag, wn, lw, n))
+            if (open_class(s->p[i].tag) && (!wn || tag_in_class(s->p[i].tag, wn, lw, n)))
                 cand_add(&tmp, s->p[i].tag, (float)s->p[i].logp / 256.0f - gs_tag_logprior[s->p[i].tag]);
     }
     if (!tmp.n) {
@@ -665,6 +679,43 @@ static void correct(gs_ltok *lt, const gs_tok *toks, size_t n)
     }
 }
 
+static bool has_cand(const gs_lang *L, size_t i, int tag)
+{
+    for (int k = 0; k < L->ncand[i]; k++)
+        if (L->cand[i * MAXC + (size_t)k] == tag)
+            return true;
+    return false;
+}
+
+/* A sentence of the body has a finite verb.  When the decoder found none
+ * and read a subject + past tense as an adjective + participle ("The
+ * military fired rockets" as "the military-fired rockets"), the first
+ * participle that may be a past tense becomes one, and an adjective before
+ * it that may be a noun becomes its subject. */
+static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_sent *s, size_t n)
+{
+    if (s->paragraph == 0 || n < 4)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        int t = lt[i].ftag;
+        if (t == F_VBD || t == F_VBZ || t == F_VBP || t == F_MD)
+            return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (lt[i].ftag != F_VBN || !has_cand(L, i, F_VBD))
+            continue;
+        int p = lt[i - 1].ftag;
+        bool nominal = p == F_NN || p == F_NNS || p == F_NNP || p == F_NNPS || p == F_PRP;
+        bool adj_noun = p == F_JJ && has_cand(L, i - 1, F_NN);
+        if (!nominal && !adj_noun)
+            continue;
+        lt[i].ftag = F_VBD;
+        if (adj_noun)
+            lt[i - 1].ftag = F_NN;
+        return;
+    }
+}
+
 /* Lower-cases an ASCII token into buf; returns its length, or 0 when the
  * token does not fit or is not worth a lexicon lookup. */
 static size_t lower(const gs_tok *tk, char *buf, size_t cap)
@@ -796,6 +847,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
 #undef SC
 #undef BK
     correct(lt, toks, n);
+    repair_no_verb(L, lt, s, n);
     /* Penn tags and lemmas */
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
