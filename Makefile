@@ -163,11 +163,18 @@ $(BUILD)/tools/%: tools/%.c $(BUILD)/libgesta.a
 	@echo "  CC      $<"
 	@$(CC) -std=gnu11 -O2 -Wall -Wextra -Iinclude $(PKG_CFLAGS) -o $@ $< $(BUILD)/libgesta.a $(LDLIBS)
 
-EVAL_TOOLS := $(BUILD)/tools/eval-tags
+EVAL_TOOLS := $(BUILD)/tools/eval-tags $(BUILD)/tools/eval-events
 
+# Accuracy on ../shared/eval: tagging, then events with gesta's own
+# dictionaries and, for comparison, with the Phoenix dictionaries.
 eval: all $(EVAL_TOOLS)
 	@test -d $(SHARED)/eval || { echo "make eval needs $(SHARED)/eval"; exit 1; }
 	@$(BUILD)/tools/eval-tags $(SHARED)/eval/petr-unit/PETR.UnitTest.records.xml
+	@echo
+	@$(BUILD)/tools/eval-events $(SHARED)/eval --details $(BUILD)/eval-details.txt
+	@if [ -d $(SHARED)/dictionaries/phoenix ]; then \
+	    $(BUILD)/tools/eval-events $(SHARED)/eval --dict $(SHARED)/dictionaries/phoenix 2>/dev/null | tail -n 2; fi
+	@echo "(per-sentence details: $(BUILD)/eval-details.txt)"
 
 clean:
 	rm -rf build build-asan build-ubsan build-valgrind build-fuzz build-cov

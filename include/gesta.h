@@ -472,6 +472,10 @@ typedef struct gesta_validate_stats {
     uint64_t correct;  /* records whose events equal the expected ones */
     uint64_t skipped;  /* records marked valid="false" */
     uint64_t errors;   /* records that could not be read or coded */
+    uint64_t expected; /* events expected, over all records */
+    uint64_t produced; /* events produced */
+    uint64_t matched_strict; /* produced events equal to an expected one */
+    uint64_t matched_loose;  /* ... equal in actor countries (3 characters) and CAMEO root */
 } gesta_validate_stats;
 
 /* Codes the records of a PETRARCH validation file (<Sentence> elements with

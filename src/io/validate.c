@@ -40,6 +40,41 @@ static bool same(evset *a, evset *b)
     return true;
 }
 
+/* The loose form of an event string "SRC TGT CODE": the first three
+ * characters of each actor and the CAMEO root. */
+static void loose_of(const char *ev, char *out, size_t cap)
+{
+    char a[40] = "", b[40] = "", c[16] = "";
+    sscanf(ev, "%39s %39s %15s", a, b, c);
+    snprintf(out, cap, "%.3s %.3s %.2s", a, b, c);
+}
+
+/* Counts the events of got that match one of exp (each used once), exactly
+ * and loosely. */
+static void count_matches(const evset *exp, const evset *got, uint64_t *strict, uint64_t *loose)
+{
+    bool used[256] = {false}, used2[256] = {false};
+    size_t ng = got->n < 256 ? got->n : 256;
+    for (size_t i = 0; i < exp->n; i++) {
+        for (size_t j = 0; j < ng; j++)
+            if (!used[j] && !strcmp(exp->s[i], got->s[j])) {
+                used[j] = true;
+                (*strict)++;
+                break;
+            }
+        char le[64], lg[64];
+        loose_of(exp->s[i], le, sizeof le);
+        for (size_t j = 0; j < ng; j++) {
+            loose_of(got->s[j], lg, sizeof lg);
+            if (!used2[j] && !strcmp(le, lg)) {
+                used2[j] = true;
+                (*loose)++;
+                break;
+            }
+        }
+    }
+}
+
 static void print_set(FILE *out, const char *label, const evset *v)
 {
     fprintf(out, "  %-9s", label);
@@ -253,6 +288,9 @@ int gesta_validate(const gesta_engine_options *opt, const char *path, FILE *out,
                 goto done;
             }
         }
+        st.expected += exp.n;
+        st.produced += got.n;
+        count_matches(&exp, &got, &st.matched_strict, &st.matched_loose);
         if (same(&exp, &got)) {
             st.correct++;
             fprintf(out, "%s: correct\n", id);
