@@ -446,7 +446,26 @@ typedef struct gesta_run_stats {
     uint64_t warnings;
     uint64_t bytes;       /* input bytes read */
     double seconds;       /* wall-clock time of the run */
+    /* time spent in each stage, summed over threads (seconds): see
+     * gesta_stage_name() */
+    double stage[8];
 } gesta_run_stats;
+
+/* The pipeline stages whose time gesta_run_stats.stage[] holds. */
+enum {
+    GESTA_STAGE_READ = 0, /* reading and splitting input records */
+    GESTA_STAGE_DECODE,   /* JSON / XML decoding of a record */
+    GESTA_STAGE_TEXT,     /* tokens and sentences */
+    GESTA_STAGE_TAG,      /* part-of-speech tags and lemmas */
+    GESTA_STAGE_CHUNK,    /* phrases and clauses */
+    GESTA_STAGE_CODE,     /* actors and events */
+    GESTA_STAGE_RENDER,   /* output records */
+    GESTA_STAGE_WRITE,    /* writing output */
+    GESTA_STAGE_COUNT
+};
+
+/* The name of stage i ("read", "decode", ...), or "?" out of range. */
+GESTA_API const char *gesta_stage_name(int i);
 
 /* Reads every file (NULL or "-" is standard input) in order, analyses each
  * record with the engine on opt->threads threads, and writes the records of

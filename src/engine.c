@@ -5,6 +5,8 @@
  * stages as they are added.
  */
 #include "engine.h"
+
+#include <time.h>
 #include "dict/api.h"
 #include "dict/builtin.h"
 
@@ -169,6 +171,7 @@ static int analyse(gesta_worker *w, const gesta_doc *doc)
     if (doc->text_len + doc->title_len > lim->max_doc_bytes)
         return GESTA_ELIMIT;
     w->doc = *doc;
+    double t0 = gs_now();
     int rc;
     if (doc->title && doc->title_len) {
         size_t first = w->text.ntoks;
@@ -193,9 +196,29 @@ static int analyse(gesta_worker *w, const gesta_doc *doc)
     if ((rc = gs_segment(&w->text, first, doc->text, doc->text_len, GESTA_FIELD_TEXT,
                          !had_title)) < 0)
         return rc;
+    double t1 = gs_now();
+    w->stage[GESTA_STAGE_TEXT] += t1 - t0;
     if ((rc = gs_lang_tag(&w->lang, &w->text)) < 0)
         return rc;
-    return gs_lang_chunk(&w->lang, &w->text);
+    double t2 = gs_now();
+    w->stage[GESTA_STAGE_TAG] += t2 - t1;
+    rc = gs_lang_chunk(&w->lang, &w->text);
+    w->stage[GESTA_STAGE_CHUNK] += gs_now() - t2;
+    return rc;
+}
+
+double gs_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+const char *gesta_stage_name(int i)
+{
+    static const char *const names[GESTA_STAGE_COUNT] = {"read", "decode", "text", "tag",
+                                                         "chunk", "code", "render", "write"};
+    return i >= 0 && i < GESTA_STAGE_COUNT ? names[i] : "?";
 }
 
 int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
@@ -203,7 +226,10 @@ int gesta_worker_run(gesta_worker *w, const gesta_doc *doc)
     int rc = analyse(w, doc);
     if (rc < 0)
         return rc;
-    if ((rc = gs_code_document(w, &w->eng->dicts)) < 0)
+    double t = gs_now();
+    rc = gs_code_document(w, &w->eng->dicts);
+    w->stage[GESTA_STAGE_CODE] += gs_now() - t;
+    if (rc < 0)
         return rc;
     return (int)w->nevents;
 }

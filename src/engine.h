@@ -31,8 +31,12 @@ struct gesta_worker {
     size_t diags_dropped; /* beyond the per-document cap */
     gesta_event *events;
     size_t nevents, cap_events;
+    double stage[GESTA_STAGE_COUNT]; /* seconds per stage, accumulated */
     gesta_actor *actors; /* gesta_worker_lookup's results */
     size_t nactors, cap_actors;
 };
+
+/* Monotonic time in seconds. */
+double gs_now(void);
 
 #endif /* GESTA_ENGINE_H */

@@ -347,6 +347,13 @@ static int cmd_run(const char *cmd, int argc, char **argv)
                 (unsigned long long)st.tokens, (unsigned long long)st.events,
                 (unsigned long long)st.errors, (unsigned long long)st.warnings, st.seconds,
                 st.seconds > 0 ? (double)st.sentences / st.seconds : 0.0);
+        double sum = 0;
+        for (int i = 0; i < GESTA_STAGE_COUNT; i++)
+            sum += st.stage[i];
+        fprintf(stderr, "gesta: time by stage:");
+        for (int i = 0; i < GESTA_STAGE_COUNT; i++)
+            fprintf(stderr, " %s %.1f%%", gesta_stage_name(i), sum > 0 ? 100.0 * st.stage[i] / sum : 0.0);
+        fprintf(stderr, "\n");
     }
     gesta_engine_free(eng);
     return status;

@@ -92,11 +92,15 @@ static void process_batch(run *r, gesta_worker *w, gs_docbuf *d, batch *b)
     gs_buf *ej = opt->errors ? &b->errs : NULL;
     gs_buf *lg = opt->log ? &b->log : NULL;
     memset(&b->st, 0, sizeof b->st);
+    double before[GESTA_STAGE_COUNT];
+    memcpy(before, w->stage, sizeof before);
     for (size_t i = 0; i < b->nrec; i++) {
         const gs_record *rec = &b->recs[i];
         b->st.documents++;
         b->st.bytes += rec->raw.len;
+        double t0 = gs_now();
         int rc = gs_record_decode(rec, opt->default_date, gesta_engine_limits(r->eng), d);
+        b->st.stage[GESTA_STAGE_DECODE] += gs_now() - t0;
         if (rc == 0) {
             rc = gesta_worker_run(w, &d->doc);
             if (rc == GESTA_ELIMIT) {
@@ -121,8 +125,10 @@ static void process_batch(run *r, gesta_worker *w, gs_docbuf *d, batch *b)
         b->st.sentences += w->text.nsents;
         b->st.tokens += w->text.ntoks;
         b->st.events += w->nevents;
+        double t1 = gs_now();
         if (gs_render(w, opt->output, &b->out) < 0)
             b->fatal = GESTA_ENOMEM;
+        b->st.stage[GESTA_STAGE_RENDER] += gs_now() - t1;
         size_t nd = w->ndiags + (w->diags_dropped ? 1 : 0);
         b->st.warnings += w->ndiags + w->diags_dropped;
         if (nd && opt->warnings) {
@@ -142,6 +148,8 @@ static void process_batch(run *r, gesta_worker *w, gs_docbuf *d, batch *b)
             }
         }
     }
+    for (int k = GESTA_STAGE_TEXT; k <= GESTA_STAGE_CODE; k++)
+        b->st.stage[k] += w->stage[k] - before[k];
     gs_docbuf_release(d);
 }
 
@@ -262,12 +270,16 @@ static int write_batch(run *r, batch *b, gesta_run_stats *total)
     total->errors += b->st.errors;
     total->warnings += b->st.warnings;
     total->bytes += b->st.bytes;
+    for (int i = 0; i < GESTA_STAGE_COUNT; i++)
+        total->stage[i] += b->st.stage[i];
     if (b->fatal)
         return b->fatal;
+    double t0 = gs_now();
     if (write_all(r->opt->out, &b->out) < 0)
         return GESTA_EWRITE;
     write_all(r->opt->errors, &b->errs);
     write_all(r->opt->log, &b->log);
+    total->stage[GESTA_STAGE_WRITE] += gs_now() - t0;
     return 0;
 }
 
@@ -320,7 +332,10 @@ int gesta_run(const gesta_engine *eng, const gesta_run_options *opt, const char 
     if (threads == 1) {
         batch *b = &r.ring[0];
         while (!r.input_done) {
-            if ((rc = fill_batch(&r, b)) < 0)
+            double tr = gs_now();
+            rc = fill_batch(&r, b);
+            total.stage[GESTA_STAGE_READ] += gs_now() - tr;
+            if (rc < 0)
                 goto out;
             process_batch(&r, ta[0].w, &ta[0].d, b);
             if ((rc = write_batch(&r, b, &total)) < 0)
@@ -340,7 +355,10 @@ int gesta_run(const gesta_engine *eng, const gesta_run_options *opt, const char 
             /* keep the ring full */
             while (!r.input_done && r.submitted - r.written < r.nring) {
                 batch *b = &r.ring[r.submitted % r.nring];
-                if ((rc = fill_batch(&r, b)) < 0)
+                double tr = gs_now();
+                rc = fill_batch(&r, b);
+                total.stage[GESTA_STAGE_READ] += gs_now() - tr;
+                if (rc < 0)
                     break;
                 pthread_mutex_lock(&r.mu);
                 b->state = B_FILLED;
