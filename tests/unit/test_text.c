@@ -82,7 +82,7 @@ static void invalid_utf8_is_reported_and_replaced(void)
 {
     setup(NULL);
     const char s[] = "Seoul \xff\xfe said \xc3 no.";
-    CHECK_INT(run_text(s, sizeof s - 1), 0);
+    CHECK(run_text(s, sizeof s - 1) >= 0); /* the number of events */
     CHECK_INT(gesta_worker_diag_count(w), 3);
     gesta_diag d;
     gesta_worker_diag(w, 0, &d);
@@ -133,7 +133,7 @@ static void title_is_sentence_zero(void)
     setup(NULL);
     gesta_doc d = {"t", 1, "Macron hosts Modi. In Paris", 27, "Talks began. They ended.", 24,
                    20250101};
-    CHECK_INT(gesta_worker_run(w, &d), 0);
+    CHECK(gesta_worker_run(w, &d) >= 0); /* the number of events */
     CHECK_INT(gesta_worker_sentence_count(w), 3);
     gesta_sentence s;
     gesta_worker_sentence(w, 0, &s);
