@@ -146,6 +146,7 @@ typedef struct gs_sent_lang {
  * document (parallel to gs_text.toks) and the tagger's scratch space. */
 typedef struct gs_lang {
     gs_arena *arena;
+    int debug; /* 0 unknown, 1 off, 2 on: GESTA_DEBUG_TAGS prints tag candidates */
     gs_ltok *lt;
     size_t cap_lt;
     /* phrases, for the whole document */

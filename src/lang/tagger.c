@@ -757,6 +757,9 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
 
     char buf[128];
     bool initial = true, after_article = false;
+    if (!L->debug)
+        L->debug = getenv("GESTA_DEBUG_TAGS") ? 2 : 1;
+    bool debug = L->debug == 2;
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
         size_t ln = lower(tk, buf, sizeof buf);
@@ -765,7 +768,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         token_cands(&c, tk, buf, ln, initial, caps_mode, &lex);
         if (after_article)
             drop_verbs(&c);
-        if (getenv("GESTA_DEBUG_TAGS")) {
+        if (debug) {
             fprintf(stderr, "%.*s:", (int)tk->norm_len, tk->norm);
             for (int q = 0; q < c.n; q++)
                 fprintf(stderr, " %s=%.2f", gs_tag_names[c.tag[q]], c.score[q]);
