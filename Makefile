@@ -176,6 +176,11 @@ eval: all $(EVAL_TOOLS)
 	    $(BUILD)/tools/eval-events $(SHARED)/eval --dict $(SHARED)/dictionaries/phoenix 2>/dev/null | tail -n 2; fi
 	@echo "(per-sentence details: $(BUILD)/eval-details.txt)"
 
+# Speed and memory on ../shared/corpus (figures kept in docs/performance.md).
+bench: all
+	@test -d $(SHARED)/corpus || { echo "make bench needs $(SHARED)/corpus"; exit 1; }
+	@sh bench/bench.sh $(BUILD)/gesta $(SHARED)
+
 clean:
 	rm -rf build build-asan build-ubsan build-valgrind build-fuzz build-cov
 
