@@ -215,6 +215,31 @@ static bool tok_in(const gs_tok *t, const char *const *list)
     return false;
 }
 
+/* A person named in full earlier in the document whom np names again by
+ * the first or last word of the name ("Lee", "Ishiba"), or NULL.  Only a
+ * capitalised proper noun of three letters or more that no dictionary
+ * phrase covers counts. */
+static const gs_ractor *named_person(const gs_coder *c, const gs_text *t, const gs_lang *L,
+                                     const gs_np *np)
+{
+    if (!c->nnamed)
+        return NULL;
+    for (uint32_t k = np->start; k < np->end; k++) {
+        const gs_tok *tk = &t->toks[k];
+        if (L->lt[k].penn != GS_P_NNP || c->tok_mention[k] >= 0 || tk->norm_len < 3 ||
+            !gs_is_upper((unsigned char)tk->norm[0]))
+            continue;
+        for (uint32_t i = c->nnamed; i-- > 0;) {
+            if ((tk->norm_len == c->named[i].last_len &&
+                 !memcmp(tk->norm, c->named[i].last, tk->norm_len)) ||
+                (tk->norm_len == c->named[i].first_len &&
+                 !memcmp(tk->norm, c->named[i].first, tk->norm_len)))
+                return &c->named[i].r;
+        }
+    }
+    return NULL;
+}
+
 /* Resolves the actors of noun phrase np (not following coordination). */
 static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                       uint32_t npi, int32_t date, uint32_t send)
@@ -235,7 +260,12 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         if (tok_is(&t->toks[k], "former") || tok_is(&t->toks[k], "ex"))
             former = true;
         int32_t mi = c->tok_mention[k];
-        if (mi >= 0 && c->mentions[mi].start == k && c->mentions[mi].kind == GS_DK_ACTOR && !actor)
+        /* the first actor named, unless a later one holds the head: the
+         * person in "South Korean President Lee Jae-myung" (PETRARCH takes
+         * the first) */
+        if (mi >= 0 && c->mentions[mi].start == k && c->mentions[mi].kind == GS_DK_ACTOR &&
+            (!actor || (!c->opt.compat && np->head >= c->mentions[mi].start &&
+                        np->head < c->mentions[mi].end)))
             actor = &c->mentions[mi];
         /* agents are looked for at every word, overlapping ones included:
          * "main opposition group" is MOP and OPP */
@@ -256,6 +286,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     uint8_t dict = 0;
     gs_src src = {0, 0};
     bool person = false;
+    uint32_t name0 = 0, name1 = 0;
+    const gs_ractor *again = NULL; /* a person named again */
     if (actor) {
         const gs_dict *dj = d->all[actor->dict];
         uint32_t off = gs_dict_actor_code(dj, actor->entry, date);
@@ -267,6 +299,15 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         /* a named individual: proper nouns coded with a role */
         person = strlen(base) >= 6 && L->lt[actor->end - 1].penn == GS_P_NNP &&
                  is_country_code(base);
+        if (person && actor->end - actor->start >= 2) {
+            name0 = actor->start;
+            name1 = actor->end;
+        }
+    } else if ((again = named_person(c, t, L, np)) != NULL) {
+        snprintf(base, sizeof base, "%s", again->code);
+        src = again->src;
+        dict = again->dict;
+        person = true;
     } else if (np->flags & GS_NP_PRONOUN) {
         const gs_tok *tk = &t->toks[np->head];
         const gs_ractor *r = NULL;
@@ -416,6 +457,10 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         snprintf(r.code, sizeof r.code, "%s", tok);
         if (former && is_country_code(r.code)) {
             compose(r.code, "ELI", GS_AGENT_SUFFIX);
+        } else if (person && !c->opt.compat && strlen(r.code) > 3) {
+            /* a person's dated code is complete: "President Lee Jae-myung"
+             * is what the dictionary says he was on that day, whatever the
+             * title (PETRARCH composes the title in) */
         } else {
             for (uint32_t i = 0; i < nagents; i++) {
                 const gs_dict *dj = d->all[agents[i]->dict];
@@ -437,6 +482,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         r.src = src;
         r.dict = dict;
         r.person = person || (nagents && !actor && !(np->flags & GS_NP_PLURAL));
+        r.name0 = name0;
+        r.name1 = name1;
         if (push_ractor(c, &r) < 0)
             return GESTA_ENOMEM;
         act->n++;
@@ -445,12 +492,21 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
 }
 
 /* Remembers the actors of a resolved noun phrase for later pronouns. */
-static void remember(gs_coder *c, const gs_npact *a)
+static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
 {
     for (uint32_t i = 0; i < a->n; i++) {
         const gs_ractor *r = &c->ractors[a->first + i];
         if (!strncmp(r->code, "---", 3))
             continue;
+        if (r->name1 > r->name0 && c->nnamed < sizeof c->named / sizeof c->named[0]) {
+            const gs_tok *f = &t->toks[r->name0], *l = &t->toks[r->name1 - 1];
+            c->named[c->nnamed].r = *r;
+            c->named[c->nnamed].first = f->norm;
+            c->named[c->nnamed].first_len = f->norm_len;
+            c->named[c->nnamed].last = l->norm;
+            c->named[c->nnamed].last_len = l->norm_len;
+            c->nnamed++;
+        }
         c->recent_any = *r;
         c->have_any = true;
         if (r->person) {
@@ -475,7 +531,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         int rc = resolve_np(c, t, L, d, i, date, send);
         if (rc < 0)
             return rc;
-        remember(c, &c->npact[i]);
+        remember(c, t, &c->npact[i]);
     }
     /* an apposition lends its actor to a phrase without one, and takes it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {

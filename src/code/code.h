@@ -42,6 +42,7 @@ typedef struct gs_ractor {
     gs_src src;           /* the dictionary entry */
     uint8_t dict;
     uint8_t person;       /* a named individual (for he/she) */
+    uint32_t name0, name1; /* a person's name tokens [name0, name1), else 0, 0 */
 } gs_ractor;
 
 /* The actors of one noun phrase (a coordination is expanded elsewhere). */
@@ -82,6 +83,14 @@ typedef struct gs_coder {
     /* the document's recent actors, for pronouns and descriptions */
     gs_ractor recent_person, recent_any, recent_country;
     bool have_person, have_any, have_country;
+    /* people named in full earlier in the document, for a second mention
+     * by one of their names ("Lee Jae-myung ... Lee said") */
+    struct {
+        gs_ractor r;
+        const char *first, *last;
+        uint32_t first_len, last_len;
+    } named[32];
+    uint32_t nnamed;
     bool story_discarded;
     uint8_t *skip;        /* per token: left out by the comma rule */
     size_t cap_skip;
