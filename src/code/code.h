@@ -92,6 +92,7 @@ typedef struct gs_coder {
     } named[32];
     uint32_t nnamed;
     bool story_discarded;
+    int32_t doc_date;     /* the document's date, from its dateline when it has one */
     uint8_t *skip;        /* per token: left out by the comma rule */
     size_t cap_skip;
 } gs_coder;
@@ -120,6 +121,10 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
  * actors of every noun phrase of the analysed document on date (YYYYMMDD),
  * appended to the worker's actor list.  Returns their number or an error. */
 int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date);
+
+/* The date of a dateline ("SEOUL, June 4 (Reuters) -") in the year that
+ * puts it nearest doc_date (YYYYMMDD); doc_date when there is none. */
+int32_t gs_dateline_date(const gs_text *t, int32_t doc_date);
 
 /* Event date of a sentence from its time expressions and the document
  * date (YYYYMMDD); future selects the next rather than the last weekday. */

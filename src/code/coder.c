@@ -715,8 +715,8 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++)
         if (L->vgs[v].flags & GS_VG_FUTURE)
             future_any = true;
-    int32_t date = gs_event_date(t, L, s, w->doc.date, future_any);
-    if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : w->doc.date, b)) < 0)
+    int32_t date = gs_event_date(t, L, s, c->doc_date, future_any);
+    if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : c->doc_date, b)) < 0)
         return rc;
     if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
@@ -858,6 +858,7 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
     if (!d || !d->nall)
         return 0;
     const gs_text *t = &w->text;
+    c->doc_date = gs_dateline_date(t, w->doc.date);
     int rc = gs_code_word_ids(c, t, &w->lang, d, 0, (uint32_t)t->ntoks);
     if (rc < 0)
         return rc;

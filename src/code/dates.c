@@ -188,3 +188,36 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
     }
     return doc_date;
 }
+
+int32_t gs_dateline_date(const gs_text *t, int32_t doc_date)
+{
+    if (doc_date <= 0 || t->dateline.end <= t->dateline.start)
+        return doc_date;
+    int64_t today = to_days(doc_date);
+    for (size_t k = 0; k + 1 < t->ntoks; k++) {
+        const gs_tok *tk = &t->toks[k];
+        if (tk->field != GESTA_FIELD_TEXT || tk->start < t->dateline.start)
+            continue;
+        if (tk->end > t->dateline.end)
+            break;
+        int month = month_of(tk);
+        int day = month ? number_of(&t->toks[k + 1], 31) : 0;
+        if (!day || t->toks[k + 1].end > t->dateline.end)
+            continue;
+        /* the year that puts the date nearest the document's */
+        int y0 = doc_date / 10000;
+        int64_t best = 0, best_dist = INT64_MAX;
+        for (int y = y0 - 1; y <= y0 + 1; y++) {
+            if (!gs_date_valid(y, month, day))
+                continue;
+            int64_t z = days_of(y, month, day);
+            int64_t dist = z > today ? z - today : today - z;
+            if (dist < best_dist) {
+                best = z;
+                best_dist = dist;
+            }
+        }
+        return best_dist == INT64_MAX ? doc_date : date_of(best);
+    }
+    return doc_date;
+}
