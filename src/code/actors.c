@@ -338,6 +338,21 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
             dict = r->dict;
         }
     }
+    /* "the two countries", "both sides", "the two governments": the two
+     * countries last named, each with the role */
+    bool pair = false;
+    if (!actor && !base[0] && (np->flags & GS_NP_PLURAL) && c->have_prev_country) {
+        for (uint32_t k = np->start; k < np->end; k++)
+            if (tok_is(&t->toks[k], "two") || tok_is(&t->toks[k], "both"))
+                pair = true;
+        const gs_tok *h = &t->toks[np->head];
+        if (pair && (nagents || tok_is(h, "countries") || tok_is(h, "nations") || tok_is(h, "sides") ||
+                     tok_is(h, "neighbours") || tok_is(h, "neighbors") || tok_is(h, "states"))) {
+            snprintf(base, sizeof base, "%.3s/%.3s", c->recent_country.code, c->prev_country.code);
+            src = c->recent_country.src;
+            dict = c->recent_country.dict;
+        }
+    }
     /* "the country", "the nation": the country last named */
     if (!actor && !nagents && !base[0] && (np->flags & GS_NP_DEFINITE) && c->have_country) {
         const gs_tok *h = &t->toks[np->head];
@@ -514,6 +529,10 @@ static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
             c->have_person = true;
         }
         if (is_country_code(r->code)) {
+            if (c->have_country && strncmp(c->recent_country.code, r->code, 3)) {
+                c->prev_country = c->recent_country;
+                c->have_prev_country = true;
+            }
             c->recent_country = *r;
             c->have_country = true;
         }

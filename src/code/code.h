@@ -82,7 +82,8 @@ typedef struct gs_coder {
     size_t cap_npact;
     /* the document's recent actors, for pronouns and descriptions */
     gs_ractor recent_person, recent_any, recent_country;
-    bool have_person, have_any, have_country;
+    gs_ractor prev_country; /* the country named before recent_country */
+    bool have_person, have_any, have_country, have_prev_country;
     /* people named in full earlier in the document, for a second mention
      * by one of their names ("Lee Jae-myung ... Lee said") */
     struct {

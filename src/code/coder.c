@@ -852,7 +852,7 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
 {
     gs_coder *c = &w->coder;
     c->nractors = 0;
-    c->have_person = c->have_any = c->have_country = false;
+    c->have_person = c->have_any = c->have_country = c->have_prev_country = false;
     c->nnamed = 0;
     c->story_discarded = false;
     if (!d || !d->nall)
@@ -914,7 +914,7 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
 {
     gs_coder *c = &w->coder;
     c->nractors = 0;
-    c->have_person = c->have_any = c->have_country = false;
+    c->have_person = c->have_any = c->have_country = c->have_prev_country = false;
     c->nnamed = 0;
     w->nactors = 0;
     if (!d || !d->nall)
