@@ -15,6 +15,7 @@
  * recently named in the document.
  */
 #include "code.h"
+#include "../lang/lexicon.h"
 #include "../engine.h"
 
 #include <stdio.h>
@@ -240,6 +241,24 @@ static const gs_ractor *named_person(const gs_coder *c, const gs_text *t, const 
     return NULL;
 }
 
+/* Is np only a modifier: adjectives ("Senior Hungarian") or a country's
+ * abbreviation ("U.S.", "UK"), with no noun of its own to head it? */
+static bool modifier_only(const gs_text *t, const gs_lang *L, const gs_np *np)
+{
+    for (uint32_t k = np->start; k < np->end; k++) {
+        int p = L->lt[k].penn;
+        const gs_tok *tk = &t->toks[k];
+        bool abbrev = (p == GS_P_NNP) && ((tk->norm_len <= 4 && tk->norm[tk->norm_len - 1] == '.') ||
+                                          ((tk->flags & GS_TF_ALLCAPS) && tk->norm_len <= 3));
+        /* a proper adjective ("Hungarian") is an adjective in WordNet */
+        bool proper_adj = (p == GS_P_NNP) && L->lt[k].lex &&
+                          (gs_lex_entries[L->lt[k].lex - 1].wn & GS_WN_ADJ);
+        if (!gs_penn_is_adj(p) && !abbrev && !proper_adj)
+            return false;
+    }
+    return np->end > np->start;
+}
+
 /* Resolves the actors of noun phrase np (not following coordination). */
 static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                       uint32_t npi, int32_t date, uint32_t send)
@@ -302,6 +321,23 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         if (person && actor->end - actor->start >= 2) {
             name0 = actor->start;
             name1 = actor->end;
+        }
+        /* coordinated modifiers share the head: "French and Egyptian
+         * warships" are FRAMIL and EGYMIL */
+        for (const gs_mention *prev = actor; !c->opt.compat && prev->end + 1 < np->end;) {
+            uint32_t k = prev->end;
+            int32_t mi = c->tok_mention[k + 1];
+            if (!(tok_is(&t->toks[k], "and") || tok_is(&t->toks[k], ",")) || mi < 0 ||
+                c->mentions[mi].kind != GS_DK_ACTOR || c->mentions[mi].start != k + 1)
+                break;
+            const gs_mention *m2 = &c->mentions[mi];
+            const gs_dict *dj2 = d->all[m2->dict];
+            uint32_t off2 = gs_dict_actor_code(dj2, m2->entry, date);
+            size_t bl = strlen(base);
+            if (off2 && bl + 1 + strlen(gs_dict_str(dj2, off2)) < sizeof base)
+                snprintf(base + bl, sizeof base - bl, "/%s", gs_dict_str(dj2, off2));
+            ev1 = m2->end;
+            prev = m2;
         }
     } else if ((again = named_person(c, t, L, np)) != NULL) {
         snprintf(base, sizeof base, "%s", again->code);
@@ -551,6 +587,33 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         if (rc < 0)
             return rc;
         remember(c, t, &c->npact[i]);
+    }
+    /* a bare modifier coordinated with a phrase shares its head: "U.S. and
+     * Russian negotiators", "Senior Hungarian and Romanian officials" */
+    for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp && !c->opt.compat; i++) {
+        const gs_np *np = &L->nps[i];
+        if (np->coord < 0 || !modifier_only(t, L, np))
+            continue;
+        int32_t last = np->coord;
+        while (L->nps[last].coord >= 0)
+            last = L->nps[last].coord;
+        const gs_npact *la = &c->npact[last];
+        if (!la->n)
+            continue;
+        const char *role = c->ractors[la->first].code;
+        if (!is_country_code(role) || strlen(role) <= 3)
+            continue;
+        role += 3;
+        for (int32_t q = (int32_t)i; q >= 0 && q != last; q = L->nps[q].coord) {
+            const gs_npact *qa = &c->npact[q];
+            if (q != (int32_t)i && !modifier_only(t, L, &L->nps[q]))
+                break;
+            for (uint32_t k = 0; k < qa->n; k++) {
+                gs_ractor *r = &c->ractors[qa->first + k];
+                if (strlen(r->code) == 3 && is_country_code(r->code))
+                    compose(r->code, role, GS_AGENT_SUFFIX);
+            }
+        }
     }
     /* an apposition lends its actor to a phrase without one, and takes it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
