@@ -350,9 +350,8 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
                 has_nnp = true;
         }
         /* the lexicon lists only the uses its corpus saw: a regular past
-         * form seen as VBD is also a VBN ("has celebrated"); the other way
-         * round the chunker repairs a bare participle between subject and
-         * object */
+         * form seen as VBD is also a VBN ("has celebrated"), and one seen as
+         * VBN is also a VBD ("police detained dozens"), less likely */
         if (n > 3 && lw[n - 2] == 'e' && lw[n - 1] == 'd') {
             int has_vbd = -1, has_vbn = -1;
             for (int i = 0; i < c->n; i++) {
@@ -363,6 +362,8 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
             }
             if (has_vbd >= 0 && has_vbn < 0)
                 cand_add(c, F_VBN, c->score[has_vbd] - 2.0f);
+            else if (has_vbn >= 0 && has_vbd < 0)
+                cand_add(c, F_VBD, c->score[has_vbn] - 3.0f);
         }
         if ((cap && !initial && !(n == 1 && lw[0] == 'i')) || (allcaps && n <= 6)) {
             /* mid-sentence capital: a proper noun, or an adjective of
