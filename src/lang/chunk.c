@@ -145,6 +145,14 @@ static uint32_t scan_np(ctx *c, uint32_t i, int *rc)
     int32_t head = -1;
     uint32_t poss = 0;
     bool det_ok = true;
+    /* a quantity opens the phrase: "at least three air strikes", "more than
+     * 100 people", "up to 4,000 troops" */
+    if (k + 2 < c->e && P(c, k + 2) == GS_P_CD &&
+        ((lemma_is(c, k, "at") && (lemma_is(c, k + 1, "least") || lemma_is(c, k + 1, "most"))) ||
+         ((lemma_is(c, k, "more") || lemma_is(c, k, "less") || lemma_is(c, k, "fewer")) &&
+          lemma_is(c, k + 1, "than")) ||
+         (lemma_is(c, k, "up") && lemma_is(c, k + 1, "to"))))
+        k += 2;
     while (k < c->e) {
         p = P(c, k);
         if ((p == GS_P_DT || p == GS_P_PDT || p == GS_P_PRPS) && det_ok) {
@@ -768,6 +776,16 @@ static int32_t np_host(const ctx *c, const gs_sent_lang *sl, int32_t np)
     }
 }
 
+/* Verbs whose object is the subject of their infinitive: "urged Y to
+ * play", "asked Y to leave", "allowed Y to enter". */
+static const char *const object_control_verbs[] = {
+    "urge", "ask", "tell", "order", "force", "invite", "persuade", "allow", "encourage", "help",
+    "permit", "require", "instruct", "warn", "advise", "pressure", "press", "push", "compel",
+    "oblige", "lead", "expect", "enable", "authorize", "authorise", "implore", "beg", "challenge",
+    "direct", "command", "request", "empower", "prompt", "cause", "get", "want", "call", "appeal",
+    "pressure", "convince", "induce", "entreat", "exhort", "recommend", "dare", "forbid", "ban",
+    "prohibit", "train", "teach", "remind", "mandate", "assign", "appoint", "elect", "hire", NULL};
+
 static void relations(ctx *c, const gs_sent_lang *sl)
 {
     gs_lang *L = c->L;
@@ -850,9 +868,11 @@ static void relations(ctx *c, const gs_sent_lang *sl)
         int32_t cl = vg->clause;
         if (vg->governor >= 0) {
             gs_vg *g = &L->vgs[vg->governor];
-            /* "urged Y to play": the object plays; "pledged to send": the subject */
+            /* "urged Y to play": the object plays (verbs of asking, ordering,
+             * allowing); "pledged to send", "fired teargas to break up",
+             * "accepted an invitation to meet": the subject */
             vg->subject = (vg->flags & GS_VG_INF) && g->object >= 0 && g->end < vg->start &&
-                                  !lemma_is(c, g->head, "promise")
+                                  lemma_in(c, g->head, object_control_verbs)
                               ? g->object
                               : g->subject;
             continue;
