@@ -144,21 +144,40 @@ static bool word_at(const pm *m, uint32_t k, uint32_t w)
 static uint32_t synset_at(const pm *m, uint32_t si, uint32_t k, bool leftward)
 {
     const gs_synset *sy = &m->d->synsets[si];
-    for (uint32_t i = 0; i < sy->nmembers; i++) {
-        const gs_synmem *mem = &m->d->synmem[sy->members + i];
-        uint32_t n = mem->nwords;
-        if (!n)
+    const gs_synmem *mem = &m->d->synmem[sy->members];
+    uint32_t i = 0, n = sy->nmembers;
+    /* phrases of several words first, longest first */
+    for (; i < n && mem[i].nwords > 1; i++) {
+        uint32_t len = mem[i].nwords;
+        if (leftward && k + 1 < len)
             continue;
-        uint32_t first = leftward ? k + 1 - n : k;
-        if (leftward && k + 1 < n)
-            continue;
-        if (first < m->s || first + n > m->e)
+        uint32_t first = leftward ? k + 1 - len : k;
+        if (first < m->s || first + len > m->e)
             continue;
         bool ok = true;
-        for (uint32_t q = 0; q < n && ok; q++)
-            ok = word_at(m, first + q, m->d->vwords[mem->words + q]);
+        for (uint32_t q = 0; q < len && ok; q++)
+            ok = word_at(m, first + q, m->d->vwords[mem[i].words + q]);
         if (ok)
-            return n;
+            return len;
+    }
+    /* then one word: binary search for the token's word and its lemma */
+    if (k < m->s || k >= m->e)
+        return 0;
+    uint32_t keys[2] = {WID(m, k), m->exact ? UINT32_MAX : LID(m, k)};
+    for (int q = 0; q < 2; q++) {
+        if (keys[q] == UINT32_MAX)
+            continue;
+        uint32_t lo = i, hi = n;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            uint32_t w = mem[mid].nwords ? m->d->vwords[mem[mid].words] : 0;
+            if (w < keys[q])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n && mem[lo].nwords == 1 && m->d->vwords[mem[lo].words] == keys[q])
+            return 1;
     }
     return 0;
 }

@@ -280,6 +280,34 @@ static int build_level(gs_dict_builder *b, tbuild *t, const gs_phrase *ph, size_
 /* ---------------------------------------------------------------- freeze */
 
 
+static const uint32_t *sort_vwords;
+
+/* Multi-word members first, longest first; then one-word members by word id. */
+static int synmem_cmp(const void *pa, const void *pb)
+{
+    const gs_synmem *a = pa, *b = pb;
+    bool am = a->nwords > 1, bm = b->nwords > 1;
+    if (am != bm)
+        return am ? -1 : 1;
+    if (am)
+        return a->nwords != b->nwords ? (a->nwords > b->nwords ? -1 : 1)
+                                      : (a->words < b->words ? -1 : a->words > b->words);
+    uint32_t x = a->nwords ? sort_vwords[a->words] : 0, y = b->nwords ? sort_vwords[b->words] : 0;
+    return x < y ? -1 : x > y;
+}
+
+/* Orders every synset's members for matching: the longest phrase wins, and
+ * one-word members are found by binary search (gs_synset_match). */
+static void sort_synsets(gs_dict_builder *b)
+{
+    sort_vwords = b->vwords;
+    for (uint32_t i = 0; i < b->nsynsets; i++) {
+        gs_synset *sy = &b->synsets[i];
+        if (sy->nmembers > 1)
+            qsort(b->synmem + sy->members, sy->nmembers, sizeof(gs_synmem), synmem_cmp);
+    }
+}
+
 int gs_dict_build(gs_dict_builder *b, gs_dict **out)
 {
     *out = NULL;
@@ -362,6 +390,7 @@ int gs_dict_build(gs_dict_builder *b, gs_dict **out)
     d->nvforms = b->nvforms;
     d->vwords = b->vwords;
     d->nvwords = b->nvwords;
+    sort_synsets(b);
     d->synsets = b->synsets;
     d->nsynsets = b->nsynsets;
     d->synmem = b->synmem;
@@ -441,7 +470,7 @@ void gs_dict_free(gs_dict *d)
  *   little-endian host order (the file records its byte order in the
  *   magic's last byte: 1 = little-endian). */
 #define GS_DC_MAGIC "GESTADC\1"
-#define GS_DC_VERSION 1
+#define GS_DC_VERSION 2
 
 enum {
     S_POOL, S_WORD_STR, S_WORD_HASH, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_DISCARDS,
@@ -603,6 +632,15 @@ static const char *validate(const gs_dict *d)
     for (uint32_t i = 0; i < d->nsynmem; i++)
         if ((uint64_t)d->synmem[i].words + d->synmem[i].nwords > d->nvwords)
             return "synset member out of range";
+    for (uint32_t i = 0; i < d->nsynsets; i++) {
+        const gs_synmem *m = d->synmem + d->synsets[i].members;
+        for (uint32_t k = 1; k < d->synsets[i].nmembers; k++) {
+            bool pm = m[k - 1].nwords > 1, cm = m[k].nwords > 1;
+            if ((cm && !pm) || (!pm && !cm && m[k - 1].nwords && m[k].nwords &&
+                                d->vwords[m[k - 1].words] > d->vwords[m[k].words]))
+                return "synset members out of order";
+        }
+    }
     for (uint32_t i = 0; i < d->nfiles; i++)
         if (!OFF_OK(d->files[i]))
             return "file name out of range";
