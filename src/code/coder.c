@@ -365,6 +365,12 @@ static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_d
 }
 
 /* Finds the verb and the first matching pattern for verb group v. */
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
                        uint32_t e, vmatch *out)
 {
@@ -386,11 +392,28 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
         out->vend = vend;
         out->src = out->tgt = out->comp = -1;
         pm m = {c, c->opt.compat, false, L, dict, j, d->nall, s, e, vg->clause, -1, -1, -1, 0};
+        /* the words of the sentence, sorted: a pattern that needs a word
+         * the sentence lacks is passed over without a search */
+        uint32_t present[256], np = 0;
+        for (uint32_t k = s; k < e && np + 2 <= 256; k++) {
+            present[np++] = WID(&m, k);
+            if (!m.exact)
+                present[np++] = LID(&m, k);
+        }
+        qsort(present, np, sizeof present[0], cmp_u32);
+        bool complete = e - s <= 128;
         for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
             const gs_pattern *pt = &dict->patterns[p];
             if (!pt->nelems)
                 continue;
             const gs_pelem *el = dict->pelems + pt->elems;
+            bool lacking = false;
+            for (uint32_t q2 = 0; q2 < pt->nelems && complete && !lacking; q2++)
+                if (el[q2].kind == GS_PE_WORD && !bsearch(&el[q2].arg, present, np, sizeof present[0],
+                                                          cmp_u32))
+                    lacking = true;
+            if (lacking)
+                continue;
             uint32_t vi = 0;
             while (vi < pt->nelems && el[vi].kind != GS_PE_VERB)
                 vi++;
