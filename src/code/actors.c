@@ -29,8 +29,7 @@ static size_t lower_into(const gs_tok *t, char *buf, size_t cap)
 
 static bool tok_is(const gs_tok *t, const char *w)
 {
-    size_t n = strlen(w);
-    return t->norm_len == n && gs_eq_nocase(t->norm, n, w);
+    return gs_lit_eq_nocase(t->norm, t->norm_len, w); /* w is lower-case */
 }
 
 /* Word ids of the tokens [a, b) in every dictionary. */

@@ -28,8 +28,7 @@
 
 static bool lemma_is(const gs_lang *L, uint32_t k, const char *w)
 {
-    size_t n = strlen(w);
-    return L->lt[k].lemma_len == n && !memcmp(L->lt[k].lemma, w, n);
+    return gs_lit_eq(L->lt[k].lemma, L->lt[k].lemma_len, w);
 }
 
 static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)

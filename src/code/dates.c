@@ -55,8 +55,7 @@ static int32_t add_months(int32_t date, int n)
 
 static bool is(const gs_tok *t, const char *w)
 {
-    size_t n = strlen(w);
-    return t->norm_len == n && gs_eq_nocase(t->norm, n, w);
+    return gs_lit_eq_nocase(t->norm, t->norm_len, w);
 }
 
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",

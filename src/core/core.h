@@ -85,8 +85,29 @@ void gs_date_format(int32_t date, char out[11]);
 
 /* ------------------------------------------------------------------ ascii */
 
+/* Is s[0..n) the NUL-terminated literal lit?  Stops at the first
+ * difference, without measuring lit. */
+static inline bool gs_lit_eq(const char *s, size_t n, const char *lit)
+{
+    size_t i = 0;
+    for (; i < n; i++)
+        if (lit[i] != s[i] || !lit[i])
+            return false;
+    return lit[i] == '\0';
+}
+
 static inline int gs_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 static inline bool gs_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+/* gs_lit_eq ignoring ASCII case; lit is lower-case. */
+static inline bool gs_lit_eq_nocase(const char *s, size_t n, const char *lit)
+{
+    size_t i = 0;
+    for (; i < n; i++)
+        if (!lit[i] || lit[i] != ((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]))
+            return false;
+    return lit[i] == '\0';
+}
+
 static inline bool gs_is_lower(int c) { return c >= 'a' && c <= 'z'; }
 static inline bool gs_is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline bool gs_is_alpha(int c) { return gs_is_upper(c) || gs_is_lower(c); }

@@ -40,8 +40,7 @@ static bool lemma_is(const ctx *c, uint32_t i, const char *w)
 {
     if (i >= c->e)
         return false;
-    size_t n = strlen(w);
-    return c->lt[i].lemma_len == n && !memcmp(c->lt[i].lemma, w, n);
+    return gs_lit_eq(c->lt[i].lemma, c->lt[i].lemma_len, w);
 }
 
 static bool lemma_in(const ctx *c, uint32_t i, const char *const *list)
@@ -56,8 +55,7 @@ static bool norm_is(const ctx *c, uint32_t i, const char *w)
 {
     if (i >= c->e)
         return false;
-    size_t n = strlen(w);
-    return c->tok[i].norm_len == n && !memcmp(c->tok[i].norm, w, n);
+    return gs_lit_eq(c->tok[i].norm, c->tok[i].norm_len, w);
 }
 
 static bool is_noun(int p) { return p == GS_P_NN || p == GS_P_NNS || p == GS_P_NNP || p == GS_P_NNPS; }

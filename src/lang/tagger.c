@@ -297,8 +297,7 @@ static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
 
 static bool norm_is(const gs_tok *t, const char *lit)
 {
-    size_t n = strlen(lit);
-    return t->norm_len == n && !memcmp(t->norm, lit, n);
+    return gs_lit_eq(t->norm, t->norm_len, lit);
 }
 
 /* Candidates for token i of the sentence.  lw is its lower-case form. */
@@ -489,7 +488,7 @@ static bool is_possessive_pronoun(const char *lw, size_t n)
 {
     static const char *const ps[] = {"my", "your", "his", "its", "our", "their", "thy", NULL};
     for (const char *const *p = ps; *p; p++)
-        if (strlen(*p) == n && !memcmp(*p, lw, n))
+        if (gs_lit_eq(lw, n, *p))
             return true;
     return false;
 }
@@ -556,7 +555,7 @@ static bool special_lemma(const char *w, size_t n, int penn, const char **out, s
               {"'ll", "will", 0}, {"'d", "would", 0}, {"'ve", "have", 0}, {"ca", "can", 0},
               {"wo", "will", 0}, {"sha", "shall", 0}};
     for (size_t i = 0; i < sizeof sp / sizeof sp[0]; i++) {
-        if (strlen(sp[i].w) == n && !memcmp(sp[i].w, w, n) &&
+        if (gs_lit_eq(w, n, sp[i].w) &&
             (!sp[i].verb || gs_penn_is_verb(penn))) {
             *out = sp[i].lemma;
             *out_len = strlen(sp[i].lemma);
@@ -653,7 +652,7 @@ static bool is_aux_word(const char *w, size_t n)
                                       "'d", "get", "gets", "got", "gotten", "getting", "do",
                                       "does", "did", NULL};
     for (const char *const *a = aux; *a; a++)
-        if (strlen(*a) == n && !memcmp(*a, w, n))
+        if (gs_lit_eq(w, n, *a))
             return true;
     return false;
 }
@@ -899,7 +898,8 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
     if (t->ntoks > L->cap_lt &&
         gs_grow((void **)&L->lt, &L->cap_lt, t->ntoks, sizeof(gs_ltok)) < 0)
         return GESTA_ENOMEM;
-    memset(L->lt, 0, t->ntoks * sizeof(gs_ltok));
+    if (t->ntoks)
+        memset(L->lt, 0, t->ntoks * sizeof(gs_ltok));
     for (size_t i = 0; i < t->nsents; i++) {
         int rc = tag_sentence(L, t, &t->sents[i]);
         if (rc < 0)
