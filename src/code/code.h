@@ -94,6 +94,13 @@ typedef struct gs_coder {
     uint32_t nnamed;
     bool story_discarded;
     int32_t doc_date;     /* the document's date, from its dateline when it has one */
+    /* synset matches of the current sentence: key (dictionary, synset,
+     * token, direction) -> length + 1, valid while stamp == syn_stamp */
+    struct gs_synmemo {
+        uint32_t key, stamp;
+        uint32_t val;
+    } *synmemo;
+    uint32_t syn_stamp;
     uint8_t *skip;        /* per token: left out by the comma rule */
     size_t cap_skip;
 } gs_coder;

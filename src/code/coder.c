@@ -140,41 +140,98 @@ static bool word_at(const pm *m, uint32_t k, uint32_t w)
 
 /* Does a member of synset si end (left) or start (right) at token k?
  * Returns the member's length, or 0. */
+static uint32_t synset_scan(const pm *m, uint32_t si, uint32_t k, bool leftward);
+
+#define GS_SYNMEMO 4096 /* entries; a power of two */
+
+/* synset_scan, remembered for the sentence: the same synset is asked about
+ * the same token by many patterns of many verbs. */
 static uint32_t synset_at(const pm *m, uint32_t si, uint32_t k, bool leftward)
+{
+    struct gs_synmemo *memo = m->c->synmemo;
+    if (!memo || k - m->s >= 1024 || si >= (1u << 20) / 2 || m->dj >= 4)
+        return synset_scan(m, si, k, leftward);
+    uint32_t key = ((si * 2 + (uint32_t)leftward) << 12 | (k - m->s) << 2 | m->dj) + 1;
+    uint32_t h = (key * 2654435761u) >> 20 & (GS_SYNMEMO - 1);
+    struct gs_synmemo *x = &memo[h];
+    if (x->stamp == m->c->syn_stamp && x->key == key)
+        return x->val;
+    uint32_t v = synset_scan(m, si, k, leftward);
+    x->key = key;
+    x->stamp = m->c->syn_stamp;
+    x->val = v;
+    return v;
+}
+
+/* The first of members [lo, hi) (sorted by first word) whose first word is
+ * w: binary search. */
+static uint32_t first_with(const pm *m, const gs_synmem *mem, uint32_t lo, uint32_t hi, uint32_t w)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        uint32_t x = mem[mid].nwords ? m->d->vwords[mem[mid].words] : 0;
+        if (x < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Does member mem (of nwords words) start at token first? */
+static bool member_at(const pm *m, const gs_synmem *mem, uint32_t first)
+{
+    if (first < m->s || first + mem->nwords > m->e)
+        return false;
+    for (uint32_t q = 0; q < mem->nwords; q++)
+        if (!word_at(m, first + q, m->d->vwords[mem->words + q]))
+            return false;
+    return true;
+}
+
+static uint32_t synset_scan(const pm *m, uint32_t si, uint32_t k, bool leftward)
 {
     const gs_synset *sy = &m->d->synsets[si];
     const gs_synmem *mem = &m->d->synmem[sy->members];
-    uint32_t i = 0, n = sy->nmembers;
-    /* phrases of several words first, longest first */
-    for (; i < n && mem[i].nwords > 1; i++) {
-        uint32_t len = mem[i].nwords;
+    uint32_t n = sy->nmembers, nmulti = 0, maxlen = 1;
+    /* members of several words come first (sorted by first word, longest
+     * first), then the one-word members by word id */
+    while (nmulti < n && mem[nmulti].nwords > 1) {
+        if (mem[nmulti].nwords > maxlen)
+            maxlen = mem[nmulti].nwords;
+        nmulti++;
+    }
+    uint32_t best = 0;
+    for (uint32_t len = maxlen; len >= 2 && !best; len--) {
         if (leftward && k + 1 < len)
             continue;
         uint32_t first = leftward ? k + 1 - len : k;
-        if (first < m->s || first + len > m->e)
+        if (first < m->s || first >= m->e)
             continue;
-        bool ok = true;
-        for (uint32_t q = 0; q < len && ok; q++)
-            ok = word_at(m, first + q, m->d->vwords[mem[i].words + q]);
-        if (ok)
-            return len;
+        uint32_t keys[2] = {WID(m, first), m->exact ? UINT32_MAX : LID(m, first)};
+        for (int q = 0; q < 2 && !best; q++) {
+            if (keys[q] == UINT32_MAX || (q == 1 && keys[1] == keys[0]))
+                continue;
+            for (uint32_t i = first_with(m, mem, 0, nmulti, keys[q]);
+                 i < nmulti && m->d->vwords[mem[i].words] == keys[q]; i++)
+                if (mem[i].nwords == len && member_at(m, &mem[i], first)) {
+                    best = len;
+                    break;
+                }
+        }
+        if (!leftward && best)
+            break;
     }
-    /* then one word: binary search for the token's word and its lemma */
+    if (best)
+        return best;
+    /* then one word */
     if (k < m->s || k >= m->e)
         return 0;
     uint32_t keys[2] = {WID(m, k), m->exact ? UINT32_MAX : LID(m, k)};
     for (int q = 0; q < 2; q++) {
         if (keys[q] == UINT32_MAX)
             continue;
-        uint32_t lo = i, hi = n;
-        while (lo < hi) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            uint32_t w = mem[mid].nwords ? m->d->vwords[mem[mid].words] : 0;
-            if (w < keys[q])
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        uint32_t lo = first_with(m, mem, nmulti, n, keys[q]);
         if (lo < n && mem[lo].nwords == 1 && m->d->vwords[mem[lo].words] == keys[q])
             return 1;
     }
@@ -364,12 +421,6 @@ static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_d
 }
 
 /* Finds the verb and the first matching pattern for verb group v. */
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
                        uint32_t e, vmatch *out)
 {
@@ -391,26 +442,26 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
         out->vend = vend;
         out->src = out->tgt = out->comp = -1;
         pm m = {c, c->opt.compat, false, L, dict, j, d->nall, s, e, vg->clause, -1, -1, -1, 0};
-        /* the words of the sentence, sorted: a pattern that needs a word
-         * the sentence lacks is passed over without a search */
-        uint32_t present[256], np = 0;
-        for (uint32_t k = s; k < e && np + 2 <= 256; k++) {
-            present[np++] = WID(&m, k);
-            if (!m.exact)
-                present[np++] = LID(&m, k);
+        /* the words of the sentence as a bit set (a Bloom filter of one
+         * hash): a pattern that needs a word the sentence lacks is passed
+         * over without a search */
+        uint64_t present[16] = {0};
+        for (uint32_t k = s; k < e; k++) {
+            uint32_t w = WID(&m, k), l = m.exact ? UINT32_MAX : LID(&m, k);
+            present[(w >> 6) & 15] |= 1ull << (w & 63);
+            present[(l >> 6) & 15] |= 1ull << (l & 63);
         }
-        qsort(present, np, sizeof present[0], cmp_u32);
-        bool complete = e - s <= 128;
         for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
             const gs_pattern *pt = &dict->patterns[p];
             if (!pt->nelems)
                 continue;
             const gs_pelem *el = dict->pelems + pt->elems;
             bool lacking = false;
-            for (uint32_t q2 = 0; q2 < pt->nelems && complete && !lacking; q2++)
-                if (el[q2].kind == GS_PE_WORD && !bsearch(&el[q2].arg, present, np, sizeof present[0],
-                                                          cmp_u32))
+            for (uint32_t q2 = 0; q2 < pt->nelems && !lacking; q2++) {
+                uint32_t w = el[q2].arg;
+                if (el[q2].kind == GS_PE_WORD && !(present[(w >> 6) & 15] & (1ull << (w & 63))))
                     lacking = true;
+            }
             if (lacking)
                 continue;
             uint32_t vi = 0;
@@ -746,6 +797,12 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     const gs_sent *s = &t->sents[si];
     const gs_sent_lang *sl = &L->sl[si];
     uint32_t a = s->first, b = s->first + s->count;
+    if (!c->synmemo && !(c->synmemo = calloc(GS_SYNMEMO, sizeof *c->synmemo)))
+        return GESTA_ENOMEM;
+    if (++c->syn_stamp == 0) { /* wrapped: forget everything */
+        memset(c->synmemo, 0, GS_SYNMEMO * sizeof *c->synmemo);
+        c->syn_stamp = 1;
+    }
     bool story;
     if (gs_code_discarded(c, d, a, b, &story))
         return 0;
@@ -992,5 +1049,6 @@ void gs_coder_free(gs_coder *c)
     free(c->ractors);
     free(c->npact);
     free(c->skip);
+    free(c->synmemo);
     memset(c, 0, sizeof *c);
 }

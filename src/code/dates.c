@@ -98,6 +98,13 @@ static int number_of(const gs_tok *t, int max)
     return v <= max ? v : 0;
 }
 
+/* The initials of the words gs_event_date looks at: a d f j l m n o p s t w y. */
+#define TIME_INITIALS                                                                      \
+    ((1u << ('a' - 'a')) | (1u << ('d' - 'a')) | (1u << ('f' - 'a')) | (1u << ('j' - 'a')) | \
+     (1u << ('l' - 'a')) | (1u << ('m' - 'a')) | (1u << ('n' - 'a')) | (1u << ('o' - 'a')) | \
+     (1u << ('p' - 'a')) | (1u << ('s' - 'a')) | (1u << ('t' - 'a')) | (1u << ('w' - 'a')) | \
+     (1u << ('y' - 'a')))
+
 int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int32_t doc_date,
                       bool future)
 {
@@ -108,6 +115,10 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
     uint32_t a = s->first, b = s->first + s->count;
     for (uint32_t k = a; k < b; k++) {
         const gs_tok *tk = &t->toks[k];
+        /* every time word starts with one of these letters and is short */
+        int c0 = tk->norm_len ? gs_lower((unsigned char)tk->norm[0]) : 0;
+        if (tk->norm_len > 9 || c0 < 'a' || c0 > 'z' || !((TIME_INITIALS >> (c0 - 'a')) & 1))
+            continue;
         const gs_tok *prev = k > a ? &t->toks[k - 1] : NULL;
         const gs_tok *next = k + 1 < b ? &t->toks[k + 1] : NULL;
         if (is(tk, "yesterday"))

@@ -282,18 +282,20 @@ static int build_level(gs_dict_builder *b, tbuild *t, const gs_phrase *ph, size_
 
 static const uint32_t *sort_vwords;
 
-/* Multi-word members first, longest first; then one-word members by word id. */
+/* Multi-word members first, by first word id and then longest first; then
+ * one-word members by word id. */
 static int synmem_cmp(const void *pa, const void *pb)
 {
     const gs_synmem *a = pa, *b = pb;
     bool am = a->nwords > 1, bm = b->nwords > 1;
     if (am != bm)
         return am ? -1 : 1;
-    if (am)
-        return a->nwords != b->nwords ? (a->nwords > b->nwords ? -1 : 1)
-                                      : (a->words < b->words ? -1 : a->words > b->words);
     uint32_t x = a->nwords ? sort_vwords[a->words] : 0, y = b->nwords ? sort_vwords[b->words] : 0;
-    return x < y ? -1 : x > y;
+    if (x != y)
+        return x < y ? -1 : 1;
+    if (a->nwords != b->nwords)
+        return a->nwords > b->nwords ? -1 : 1;
+    return a->words < b->words ? -1 : a->words > b->words;
 }
 
 /* Orders every synset's members for matching: the longest phrase wins, and
@@ -321,7 +323,8 @@ int gs_dict_build(gs_dict_builder *b, gs_dict **out)
         return GESTA_ENOMEM;
     tbuild t = {0};
     sort_b = b;
-    qsort(b->phrases, b->nphrases, sizeof(gs_phrase), phrase_cmp);
+    if (b->nphrases)
+        qsort(b->phrases, b->nphrases, sizeof(gs_phrase), phrase_cmp);
     size_t lo = 0;
     for (uint32_t kind = 0; kind < GS_DK_COUNT; kind++) {
         uint32_t root;
@@ -470,7 +473,7 @@ void gs_dict_free(gs_dict *d)
  *   little-endian host order (the file records its byte order in the
  *   magic's last byte: 1 = little-endian). */
 #define GS_DC_MAGIC "GESTADC\1"
-#define GS_DC_VERSION 2
+#define GS_DC_VERSION 3
 
 enum {
     S_POOL, S_WORD_STR, S_WORD_HASH, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_DISCARDS,
@@ -636,7 +639,7 @@ static const char *validate(const gs_dict *d)
         const gs_synmem *m = d->synmem + d->synsets[i].members;
         for (uint32_t k = 1; k < d->synsets[i].nmembers; k++) {
             bool pm = m[k - 1].nwords > 1, cm = m[k].nwords > 1;
-            if ((cm && !pm) || (!pm && !cm && m[k - 1].nwords && m[k].nwords &&
+            if ((cm && !pm) || (pm == cm && m[k - 1].nwords && m[k].nwords &&
                                 d->vwords[m[k - 1].words] > d->vwords[m[k].words]))
                 return "synset members out of order";
         }
