@@ -270,10 +270,10 @@ static bool run_cli(const char *gesta, const char *mode, const char *date, const
     while ((n = getline(&line, &cap, p)) > 0) {
         if (n && line[n - 1] == '\n')
             line[--n] = '\0';
-        char *f[8] = {0};
+        char *f[24] = {0};
         int nf = 0;
         if (!strcmp(mode, "lookup") || !strcmp(mode, "events")) {
-            for (char *q = line; nf < 8;) {
+            for (char *q = line; nf < 24;) {
                 f[nf++] = q;
                 char *tab = strchr(q, '\t');
                 if (!tab)
