@@ -130,6 +130,30 @@ static bool function_word(const gs_text *t, const gs_lang *L, uint32_t k)
     }
 }
 
+/* A lower-case common word ("western", "turkey", "chad") is not the name
+ * of a country or group: the lexicon's likeliest tag for it is not a
+ * proper noun. */
+static bool common_word(const gs_text *t, const gs_lang *L, uint32_t k)
+{
+    const gs_tok *tk = &t->toks[k];
+    for (uint32_t i = 0; i < tk->norm_len; i++)
+        if (!gs_is_lower((unsigned char)tk->norm[i]))
+            return false;
+    uint32_t lex = L->lt[k].lex;
+    if (!lex)
+        return false;
+    const gs_lex_entry *e = &gs_lex_entries[lex - 1];
+    int best = -1, best_p = INT32_MIN;
+    for (int i = 0; i < e->ntags; i++)
+        if (gs_lex_tagv[e->tags + i].logp > best_p) {
+            best_p = gs_lex_tagv[e->tags + i].logp;
+            best = i;
+        }
+    if (best < 0)
+        return (e->wn & (GS_WN_NOUN | GS_WN_ADJ)) != 0; /* known to WordNet only */
+    return !gs_lang_tag_is_proper(gs_lex_tagv[e->tags + best].tag);
+}
+
 int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b)
 {
@@ -142,7 +166,8 @@ int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
     for (uint32_t k = a; k < b;) {
         gs_mention m;
         if ((match_at(c, d, GS_DK_ACTOR, k, b, 3, &m) || match_at(c, d, GS_DK_AGENT, k, b, 3, &m)) &&
-            !(m.end == m.start + 1 && function_word(t, L, k))) {
+            !(m.end == m.start + 1 && function_word(t, L, k)) &&
+            !(m.end == m.start + 1 && m.kind == GS_DK_ACTOR && common_word(t, L, k))) {
             if (c->nmentions == c->cap_mentions &&
                 gs_grow((void **)&c->mentions, &c->cap_mentions, c->nmentions + 1, sizeof(gs_mention)) < 0)
                 return GESTA_ENOMEM;

@@ -44,6 +44,11 @@ static const char *const intent_verbs[] = {
     "prepare", "commit", "undertake", "volunteer", "resolve", "hope", "want", "seek", "wish",
     "expect", "consider", NULL};
 static const char *const threat_verbs[] = {"threaten", "warn", NULL};
+static const char *const appeal_verbs[] = {"urge", "ask", "call", "appeal", "request", "plead",
+                                           "implore", "beg", "encourage", "invite", "press",
+                                           "petition", "lobby", "exhort", NULL};
+static const char *const demand_verbs[] = {"demand", "order", "insist", "require", "instruct",
+                                           "command", "direct", "ultimatum", NULL};
 static const char *const refusal_verbs[] = {"refuse", "decline", "reject", "rule", NULL};
 static const char *const suppress_verbs[] = {"refrain", "fail", "avoid", "abstain", "stop", "cease",
                                              "deny", "neglect", NULL};
@@ -67,15 +72,45 @@ static void intent_of(const char *code, char out[8])
             : !strncmp(code, "073", 3) ? "0333" : !strncmp(code, "074", 3) ? "0334" : "033";
         break;
     case 8:
-        m = !strncmp(code, "081", 3) ? "0351" : !strncmp(code, "082", 3) ? "0352"
-            : !strncmp(code, "084", 3) ? "0353" : !strncmp(code, "085", 3) ? "0354"
-            : !strncmp(code, "086", 3) ? "0355" : !strncmp(code, "087", 3) ? "0356" : "035";
+        m = !strncmp(code, "0831", 4) ? "0341" : !strncmp(code, "0832", 4) ? "0342"
+            : !strncmp(code, "0833", 4) ? "0343" : !strncmp(code, "0834", 4) ? "0344"
+            : !strncmp(code, "083", 3) ? "034" : !strncmp(code, "081", 3) ? "0351"
+            : !strncmp(code, "082", 3) ? "0352" : !strncmp(code, "084", 3) ? "0353"
+            : !strncmp(code, "085", 3) ? "0354" : !strncmp(code, "086", 3) ? "0355"
+            : !strncmp(code, "087", 3) ? "0356" : "035";
         break;
     default: break;
     }
     if (root >= 14)
         m = NULL;
     snprintf(out, 8, "%s", m ? m : code);
+}
+
+/* The 02x appeal (demand: 10x) code for an action someone is urged to
+ * take: the intent code's counterpart ("urged X to release" 0253, "demanded
+ * that X release" 1053), else the general appeal 020 (demand 100). */
+static void appeal_of(const char *code, bool demand, char out[8])
+{
+    char in[8];
+    intent_of(code, in);
+    char c[8] = "";
+    if (in[0] == '0' && in[1] == '3') {
+        if (!demand)
+            snprintf(c, sizeof c, "02%s", in + 2);
+        else if (!strcmp(in, "036") || !strcmp(in, "037") || !strcmp(in, "038"))
+            snprintf(c, sizeof c, "%s", !strcmp(in, "036") ? "106" : !strcmp(in, "037") ? "107" : "108");
+        else
+            snprintf(c, sizeof c, "10%s", in + 2);
+    }
+    const gs_cameo *cm = c[0] ? gs_cameo_find(c, strlen(c)) : NULL;
+    if (!cm || strcmp(cm->code, c)) {
+        /* the three-digit family, else the root's general code */
+        c[3] = '\0';
+        cm = c[0] ? gs_cameo_find(c, 3) : NULL;
+        if (!cm || strcmp(cm->code, c))
+            snprintf(c, sizeof c, "%s", demand ? "100" : "020");
+    }
+    snprintf(out, 8, "%s", c);
 }
 
 /* The 13x threat code for an action code. */
@@ -128,6 +163,8 @@ typedef struct pm {
     int32_t clause;
     int32_t src, tgt, comp; /* NP indices set by $ + % */
     int budget;
+    uint32_t rend;         /* after the last token the right side matched */
+    int64_t lstart;        /* the first token the left side matched */
 } pm;
 
 static inline uint32_t WID(const pm *m, uint32_t k) { return m->c->wid[(size_t)k * m->nall + m->dj]; }
@@ -253,8 +290,10 @@ static bool in_region(const pm *m, uint32_t k)
 /* Matches elements [i, n) rightwards from token pos. */
 static bool match_right(pm *m, const gs_pelem *el, uint32_t i, uint32_t n, uint32_t pos)
 {
-    if (i == n)
+    if (i == n) {
+        m->rend = pos;
         return true;
+    }
     if (--m->budget < 0)
         return false;
     const gs_pelem *e = &el[i];
@@ -303,8 +342,10 @@ static bool match_right(pm *m, const gs_pelem *el, uint32_t i, uint32_t n, uint3
 /* Matches elements [0, i) leftwards, the element i-1 ending at token pos. */
 static bool match_left(pm *m, const gs_pelem *el, uint32_t i, int64_t pos, bool gap_after)
 {
-    if (i == 0)
+    if (i == 0) {
+        m->lstart = pos + 1;
         return true;
+    }
     if (--m->budget < 0)
         return false;
     const gs_pelem *e = &el[i - 1];
@@ -366,6 +407,7 @@ typedef struct vmatch {
     const gs_pattern *pattern; /* NULL: the verb's or block's code */
     uint32_t code, pcode, pair;
     uint32_t vend;             /* first token after the verb and its words */
+    uint32_t mstart, mend;     /* the tokens [mstart, mend) the pattern matched */
     int32_t src, tgt, comp;
     bool comp_left;
     gs_src rule;
@@ -474,6 +516,7 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             m.budget = 4000;
             /* right side from after the verb (and its own words) */
             uint32_t rpos = vend;
+            m.rend = vend;
             /* an element glued to the verb with '_' must be adjacent */
             if (!match_right(&m, el + vi + 1, 0, pt->nelems - vi - 1, rpos))
                 continue;
@@ -481,10 +524,14 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             m.budget = 4000;
             bool gap_after = vi + 1 <= pt->nelems && el[vi].gap;
             (void)gap_after;
+            uint32_t rend = m.rend;
             /* left side from the word before the verb itself, so that a
              * pattern can see the group's auxiliaries ("&NEGAUX *") */
+            m.lstart = vg->head;
             if (!match_left(&m, el, vi, (int64_t)vg->head - 1, true))
                 continue;
+            out->mstart = m.lstart < (int64_t)vg->start ? (uint32_t)m.lstart : vg->start;
+            out->mend = rend;
             if (rs >= 0 && m.src < 0)
                 m.src = rs;
             if (rt >= 0 && m.tgt < 0)
@@ -502,6 +549,8 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             out->rule = pt->src;
             return true;
         }
+        out->mstart = vg->start;
+        out->mend = vend;
         out->code = f->code ? f->code : blk->code;
         out->pcode = f->code ? f->pcode : blk->pcode;
         out->pair = f->code ? f->pair : blk->pair;
@@ -882,9 +931,11 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             }
             continue;
         }
-        /* a governed complement: intent, threat, refusal, refraining */
+        /* a governed complement: intent, threat, refusal, appeal, demand,
+         * refraining; unless the governor's own pattern reaches into it
+         * ("urged X to release the hostages" as a pattern of "urge") */
         if (!c->opt.compat && vg->xcomp >= 0 &&
-            !(matched && m.pattern && m.vend > L->vgs[vg->xcomp].start)) {
+            !(matched && m.pattern && m.mend > L->vgs[vg->xcomp].start)) {
             const gs_vg *xc = &L->vgs[vg->xcomp];
             if (lemma_in(L, vg->head, suppress_verbs))
                 continue;
@@ -894,9 +945,14 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             if (match_verb(c, L, d, (uint32_t)vg->xcomp, a, b, &xm) && xm.code) {
                 const char *xcode = gs_dict_str(xm.d, xm.code);
                 char mapped[8];
-                bool changed = true;
+                bool changed = true, appeal = false;
                 const gs_cameo *xcm = gs_cameo_find(xcode, strlen(xcode));
-                if (!xcm || strcmp(xcm->code, xcode)) {
+                /* the complement's pattern may see the governor itself
+                 * ("DECLINE_TO_* comment"): its code is final */
+                bool sees_governor = xm.pattern && xm.mstart <= vg->head;
+                bool ccode = code && code[0] == '0' && code[1] == '2';
+                bool dcode = code && code[0] == '1' && code[1] == '0';
+                if (!xcm || strcmp(xcm->code, xcode) || sees_governor) {
                     /* not a CAMEO code (a WEIS or test dictionary): as is */
                     snprintf(mapped, sizeof mapped, "%s", xcode);
                     changed = false;
@@ -904,17 +960,31 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     threat_of(xcode, mapped);
                 else if (lemma_in(L, vg->head, refusal_verbs) || (code && code[0] == '1' && code[1] == '2'))
                     refusal_of(xcode, mapped);
-                else if (lemma_in(L, vg->head, intent_verbs) || (code && code[0] == '0' && code[1] == '3'))
+                else if (lemma_in(L, vg->head, demand_verbs) || dcode) {
+                    appeal_of(xcode, true, mapped);
+                    appeal = true;
+                } else if (lemma_in(L, vg->head, appeal_verbs) || ccode) {
+                    appeal_of(xcode, false, mapped);
+                    appeal = true;
+                } else if (lemma_in(L, vg->head, intent_verbs) || (code && code[0] == '0' && code[1] == '3'))
                     intent_of(xcode, mapped);
                 else {
                     snprintf(mapped, sizeof mapped, "%s", xcode);
                     changed = false;
                 }
-                /* the complement's roles, with the governor's subject */
                 vmatch mm = xm;
-                if (mm.src < 0 && vg->subject >= 0 && !(xc->flags & GS_VG_PASSIVE))
+                if (appeal) {
+                    /* an appeal is the governor's subject's, to its object */
+                    mm.src = m.src >= 0 && matched ? m.src : vg->subject;
+                    if (vg->object >= 0)
+                        mm.tgt = vg->object;
+                    else if (matched && m.tgt >= 0)
+                        mm.tgt = m.tgt;
+                } else if (mm.src < 0 && vg->subject >= 0 && !(xc->flags & GS_VG_PASSIVE)) {
+                    /* the complement's roles, with the governor's subject */
                     mm.src = L->vgs[vg->xcomp].subject >= 0 ? L->vgs[vg->xcomp].subject : vg->subject;
-                rc = emit_for(&x, c, L, sl, (uint32_t)vg->xcomp, &mm, mapped,
+                }
+                rc = emit_for(&x, c, L, sl, appeal ? v : (uint32_t)vg->xcomp, &mm, mapped,
                               changed ? NULL : (xm.pcode ? gs_dict_str(xm.d, xm.pcode) : NULL),
                               changed ? 0 : xm.pair, b);
                 if (rc < 0)

@@ -180,6 +180,9 @@ void gs_lang_free(gs_lang *L);
  * every token.  Returns 0 or GESTA_ENOMEM. */
 int gs_lang_tag(gs_lang *L, const gs_text *t);
 
+/* Is the lexicon's tag t (gs_lex_tagp.tag) a proper noun's? */
+bool gs_lang_tag_is_proper(int t);
+
 /* Finds the phrases and clauses of every sentence (after gs_lang_tag).
  * Returns 0 or GESTA_ENOMEM. */
 int gs_lang_chunk(gs_lang *L, const gs_text *t);

@@ -893,6 +893,8 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     return 0;
 }
 
+bool gs_lang_tag_is_proper(int t) { return t == F_NNP || t == F_NNPS; }
+
 int gs_lang_tag(gs_lang *L, const gs_text *t)
 {
     if (t->ntoks > L->cap_lt &&
