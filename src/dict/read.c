@@ -134,6 +134,30 @@ static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 static int add_word(gs_dict_builder *b, gs_word_list *wl, const char *w, size_t n, bool gap,
                     uint32_t line)
 {
+    /* a clitic written as a word of its own ("CHILDREN_'S_FUND",
+     * "WORKERS_'_PARTY") is the token the text has there */
+    if (n >= 1 && n <= 4 && w[0] == '\'') {
+        bool letters = true;
+        for (size_t i = 1; i < n; i++)
+            if (!gs_is_alpha((unsigned char)w[i]))
+                letters = false;
+        if (letters) {
+            if (wl->n >= GS_MAX_PHRASE_WORDS) {
+                gs_db_report(b, false, line, "phrase longer than %d words", GS_MAX_PHRASE_WORDS);
+                return GESTA_EDICT;
+            }
+            char low[8];
+            for (size_t i = 0; i < n; i++)
+                low[i] = (char)gs_lower((unsigned char)w[i]);
+            uint32_t id = gs_db_word(b, low, n);
+            if (id == UINT32_MAX)
+                return GESTA_ENOMEM;
+            wl->word[wl->n] = id;
+            wl->gap[wl->n] = (uint8_t)gap;
+            wl->n++;
+            return 0;
+        }
+    }
     gs_text *t = &b->text;
     t->ntoks = 0;
     t->nsents = 0;
@@ -637,7 +661,9 @@ static int read_agents(gs_dict_builder *b, lexer *L)
             b->stats.entries++;
             if (PUSH(b->agents, b->nagents, b->cap_agents, ag) < 0)
                 return GESTA_ENOMEM;
-            for (const char *mem = b->pool.data + mac->members; *mem; mem += strlen(mem) + 1) {
+            /* by offset: adding a phrase may move the pool the members are in */
+            for (size_t off = mac->members; b->pool.data[off]; off += strlen(b->pool.data + off) + 1) {
+                const char *mem = b->pool.data + off;
                 char ph[1024];
                 size_t l1 = (size_t)(m1 - pa), l2 = strlen(mem), l3 = (size_t)(pz - m2 - 1);
                 if (l1 + l2 + l3 >= sizeof ph)
