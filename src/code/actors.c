@@ -328,6 +328,26 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
             nagents++;
         }
     }
+    /* a generic head ("leaders", "officials", "spokesman") yields to the
+     * role before it: "business leaders" are BUS, "military rulers" MIL */
+    if (nagents >= 2) {
+        static const char *const generic[] = {"leader", "official", "ruler", "spokesman",
+                                              "spokeswoman", "spokesperson", "delegation",
+                                              "representative", "chief", "head", "member",
+                                              "source", "figure", NULL};
+        uint32_t keep = 0;
+        for (uint32_t i = 0; i < nagents; i++) {
+            const gs_mention *g = agents[i];
+            bool gen = false;
+            if (i > 0 && g->end == g->start + 1)
+                for (const char *const *p = generic; *p; p++)
+                    if (gs_lit_eq(L->lt[g->start].lemma, L->lt[g->start].lemma_len, *p))
+                        gen = true;
+            if (!gen)
+                agents[keep++] = g;
+        }
+        nagents = keep;
+    }
     /* an actor mention that starts before the phrase but ends inside it
      * ("Prime Minister Shigeru Ishiba" chunked oddly) still counts */
     if (!actor && np->start < np->end) {

@@ -978,6 +978,8 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     mm.src = m.src >= 0 && matched ? m.src : vg->subject;
                     if (vg->object >= 0)
                         mm.tgt = vg->object;
+                    else if (xc->subject >= 0 && xc->subject != vg->subject)
+                        mm.tgt = xc->subject; /* "called on X to ..." */
                     else if (matched && m.tgt >= 0)
                         mm.tgt = m.tgt;
                 } else if (mm.src < 0 && vg->subject >= 0 && !(xc->flags & GS_VG_PASSIVE)) {

@@ -535,7 +535,8 @@ static void link_nps(ctx *c, const gs_sent_lang *sl)
             /* "Russia and China vetoed" (subjects) vs "met X, and China said"
              * (a new clause): after a verb, a conjunct followed by its own
              * verb starts a clause */
-            bool verb_after = y->end < c->e && c->L->tok_vg[y->end] >= 0;
+            bool verb_after = y->end < c->e && c->L->tok_vg[y->end] >= 0 &&
+                              !(c->L->vgs[c->L->tok_vg[y->end]].flags & (GS_VG_INF | GS_VG_GERUND));
             uint32_t first = a;
             while (first > sl->np0 && nps[first - 1].coord == (int32_t)first)
                 first--;
@@ -820,6 +821,14 @@ static void relations(ctx *c, const gs_sent_lang *sl)
                     o = &L->nps[o->coord];
                 direct = o->end == vg->start;
             }
+            /* "called on Russia and Ukraine to resume", "appealed to X to" */
+            if (!direct && g->end + 1 < c->e && L->lt[g->end].chunk == GS_CH_PP &&
+                L->tok_np[g->end + 1] >= 0) {
+                const gs_np *o = &L->nps[L->tok_np[g->end + 1]];
+                while (o->coord >= 0)
+                    o = &L->nps[o->coord];
+                direct = o->end == vg->start;
+            }
             if (direct && L->tok_cl[g->head] == cl) {
                 vg->governor = (int32_t)(v - 1);
                 g->xcomp = (int32_t)v;
@@ -869,9 +878,12 @@ static void relations(ctx *c, const gs_sent_lang *sl)
             /* "urged Y to play": the object plays (verbs of asking, ordering,
              * allowing); "pledged to send", "fired teargas to break up",
              * "accepted an invitation to meet": the subject */
-            vg->subject = (vg->flags & GS_VG_INF) && g->object >= 0 && g->end < vg->start &&
+            int32_t obj = g->object;
+            if (obj < 0 && g->end + 1 < c->e && L->lt[g->end].chunk == GS_CH_PP)
+                obj = L->tok_np[g->end + 1]; /* "called on X to" */
+            vg->subject = (vg->flags & GS_VG_INF) && obj >= 0 && g->end < vg->start &&
                                   lemma_in(c, g->head, object_control_verbs)
-                              ? g->object
+                              ? obj
                               : g->subject;
             continue;
         }
