@@ -168,14 +168,18 @@ int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         if ((match_at(c, d, GS_DK_ACTOR, k, b, 3, &m) || match_at(c, d, GS_DK_AGENT, k, b, 3, &m)) &&
             !(m.end == m.start + 1 && function_word(t, L, k)) &&
             !(m.end == m.start + 1 && m.kind == GS_DK_ACTOR && common_word(t, L, k))) {
-            /* a phrase opened by an article gives way to a longer name that
-             * starts inside it: "the West Bank" is not "the West" + "Bank" */
-            if (m.end > m.start + 1 && L->lt[m.start].penn == GS_P_DT) {
+            /* a phrase gives way to a longer name that starts inside it:
+             * "the West Bank" is not "the West" + "Bank", "President Xi
+             * Jinping" not "President Xi" + "Jinping" */
+            bool yields = false;
+            for (uint32_t q = m.start + 1; q < m.end && !yields; q++) {
                 gs_mention m2;
-                if (match_at(c, d, GS_DK_ACTOR, m.start + 1, b, 3, &m2) && m2.end > m.end) {
-                    k++;
-                    continue;
-                }
+                if (match_at(c, d, GS_DK_ACTOR, q, b, 3, &m2) && m2.end > m.end)
+                    yields = true;
+            }
+            if (yields) {
+                k++;
+                continue;
             }
             if (c->nmentions == c->cap_mentions &&
                 gs_grow((void **)&c->mentions, &c->cap_mentions, c->nmentions + 1, sizeof(gs_mention)) < 0)
