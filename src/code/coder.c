@@ -659,8 +659,20 @@ static uint32_t np_actors(const gs_coder *c, const gs_lang *L, int32_t np, const
     return n;
 }
 
+/* Are np's actors roles without a country or organisation ("---MIL" for
+ * "missiles", "---CVL" for "civilians")?  Such a phrase is no target. */
+static bool role_only(const gs_coder *c, int32_t np)
+{
+    const gs_npact *a = &c->npact[np];
+    for (uint32_t k = 0; k < a->n; k++)
+        if (strncmp(c->ractors[a->first + k].code, "---", 3))
+            return false;
+    return a->n > 0;
+}
+
 /* The first noun phrase with actors after the verb in its clause, else in
- * a clause depending on it. */
+ * a clause depending on it; not a phrase of bare roles (gesta's own mode:
+ * "delivered tanks to Ukraine" is aimed at Ukraine). */
 static int32_t default_target(const gs_coder *c, const gs_lang *L, const gs_vg *vg, uint32_t from,
                               uint32_t e)
 {
@@ -684,7 +696,7 @@ static int32_t default_target(const gs_coder *c, const gs_lang *L, const gs_vg *
                      lemma_is(L, prep, "until")))
                     continue;
             }
-            if (c->npact[np].n)
+            if (c->npact[np].n && !(role_only(c, np) && !c->opt.compat))
                 return np;
         }
     }
@@ -750,6 +762,14 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
         ns = np_actors(c, L, src_np, srcs, 16);
     if (tgt_np >= 0)
         nt = np_actors(c, L, tgt_np, tgts, 16);
+    if (!c->opt.compat) {
+        /* a bare role is no target ("fired a missile", "killed civilians") */
+        uint32_t keep = 0;
+        for (uint32_t k = 0; k < nt; k++)
+            if (strncmp(tgts[k]->code, "---", 3))
+                tgts[keep++] = tgts[k];
+        nt = keep;
+    }
     if (passive && pcode && pcode[0] && pair == GS_PAIR_PASSIVE)
         code = pcode;
     if (!code || !code[0])
