@@ -363,6 +363,16 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
                 cand_add(c, F_VBN, c->score[has_vbd] - 2.0f);
             else if (has_vbn >= 0 && has_vbd < 0)
                 cand_add(c, F_VBD, c->score[has_vbn] - 3.0f);
+            else if (has_vbn < 0 && has_vbd < 0) {
+                /* seen only as a noun or adjective ("abducted"), yet the
+                 * past of a WordNet verb ("abduct") */
+                const char *lm;
+                size_t ll;
+                if (lemma_of(lw, n, true, &lm, &ll, NULL)) {
+                    cand_add(c, F_VBN, best - 1.0f);
+                    cand_add(c, F_VBD, best - 2.0f);
+                }
+            }
         }
         if ((cap && !initial && !(n == 1 && lw[0] == 'i')) || (allcaps && n <= 6)) {
             /* mid-sentence capital: a proper noun, or an adjective of
@@ -702,7 +712,7 @@ static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_sent *s, size
             return;
     }
     for (size_t i = 1; i < n; i++) {
-        if (lt[i].ftag != F_VBN || !has_cand(L, i, F_VBD))
+        if ((lt[i].ftag != F_VBN && lt[i].ftag != F_JJ) || !has_cand(L, i, F_VBD))
             continue;
         int p = lt[i - 1].ftag;
         bool nominal = p == F_NN || p == F_NNS || p == F_NNP || p == F_NNPS || p == F_PRP;
