@@ -672,6 +672,27 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
             }
         }
     }
+    /* a quantity or a group is the people it counts: "Hundreds of
+     * Pakistanis", "Thousands of Thai protesters", "a group of rebels" */
+    for (uint32_t i = sl->np0 + sl->nnp - 1; i-- > sl->np0;) { /* "tens of thousands of" */
+        const gs_np *np = &L->nps[i];
+        const gs_np *of = &L->nps[i + 1];
+        if (c->npact[i].n || !c->npact[i + 1].n || of->start != np->end + 1 ||
+            !gs_lit_eq(L->lt[np->end].lemma, L->lt[np->end].lemma_len, "of"))
+            continue;
+        static const char *const counts[] = {
+            "hundred", "thousand", "dozen", "score", "ten", "million", "number", "group",
+            "crowd", "handful", "majority", "minority", "some", "many", "several", "most", "all",
+            "both", "each", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "member", "part", "band", "gang", "team", "unit", "squad", "contingent", "battalion",
+            "detachment", "delegation", "wave", "flood", "mob", "throng", "column", "convoy", NULL};
+        const gs_ltok *h = &L->lt[np->head];
+        bool count = L->lt[np->head].penn == GS_P_CD;
+        for (const char *const *p = counts; *p && !count; p++)
+            count = gs_lit_eq(h->lemma, h->lemma_len, *p);
+        if (count)
+            c->npact[i] = c->npact[i + 1];
+    }
     /* an apposition lends its actor to a phrase without one, and takes it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
         const gs_np *np = &L->nps[i];
