@@ -674,7 +674,8 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
     }
     /* a quantity or a group is the people it counts: "Hundreds of
      * Pakistanis", "Thousands of Thai protesters", "a group of rebels" */
-    for (uint32_t i = sl->np0 + sl->nnp - 1; i-- > sl->np0;) { /* "tens of thousands of" */
+    for (uint32_t r = sl->nnp; r >= 2; r--) { /* right to left: "tens of thousands of" */
+        uint32_t i = sl->np0 + r - 2;
         const gs_np *np = &L->nps[i];
         const gs_np *of = &L->nps[i + 1];
         if (c->npact[i].n || !c->npact[i + 1].n || of->start != np->end + 1 ||
