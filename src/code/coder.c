@@ -317,6 +317,9 @@ static bool match_right(pm *m, const gs_pelem *el, uint32_t i, uint32_t n, uint3
             int32_t np = m->L->tok_np[k];
             if (np < 0 || m->L->nps[np].start != k)
                 break;
+            /* '%' is a compound: a coordination of phrases */
+            if (e->kind == GS_PE_COMPOUND && m->L->nps[np].coord < 0)
+                break;
             int32_t save_s = m->src, save_t = m->tgt, save_c = m->comp;
             if (e->kind == GS_PE_SOURCE)
                 m->src = np;
@@ -379,6 +382,8 @@ static bool match_left(pm *m, const gs_pelem *el, uint32_t i, int64_t pos, bool 
                         moved = true;
                     }
             }
+            if (e->kind == GS_PE_COMPOUND && m->L->nps[first].coord < 0)
+                break; /* '%' is a compound: a coordination of phrases */
             if (e->kind == GS_PE_SOURCE)
                 m->src = (int32_t)first;
             else if (e->kind == GS_PE_TARGET)
