@@ -315,7 +315,11 @@ static bool match_right(pm *m, const gs_pelem *el, uint32_t i, uint32_t n, uint3
         }
         default: {
             int32_t np = m->L->tok_np[k];
-            if (np < 0 || m->L->nps[np].start != k)
+            /* a phrase starting here, or the rest of the phrase whose words
+             * the pattern has just matched ("VISITING +": "the visiting
+             * Syrian president") */
+            bool inside = k == pos && k > m->s && m->L->tok_np[k - 1] == np;
+            if (np < 0 || (m->L->nps[np].start != k && !inside))
                 break;
             /* '%' is a compound: a coordination of phrases */
             if (e->kind == GS_PE_COMPOUND && m->L->nps[np].coord < 0)
@@ -759,10 +763,18 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
     /* with one code, '%' is the source before the verb and the target after it */
     int32_t src_np = m->src >= 0 ? m->src : (m->comp_left ? m->comp : -1);
     int32_t tgt_np = m->tgt >= 0 ? m->tgt : (!m->comp_left ? m->comp : -1);
+    /* in the passive, a pattern's '+' on the "by" phrase is the agent: the
+     * target is the grammatical subject ("was questioned by police over") */
+    if (passive && tgt_np >= 0 && tgt_np == passive_agent(L, sl, v) && m->src < 0)
+        tgt_np = -1;
     if (src_np < 0)
         src_np = passive ? passive_agent(L, sl, v) : vg->subject;
     if (tgt_np < 0)
         tgt_np = passive ? vg->subject : default_target(c, L, vg, m->vend, se);
+    /* a passive whose subject is a thing: the phrase after the verb ("aid
+     * was delivered to Sudan by the UN") */
+    if (passive && !c->opt.compat && tgt_np >= 0 && tgt_np == vg->subject && !c->npact[tgt_np].n)
+        tgt_np = default_target(c, L, vg, m->vend, se);
     if (src_np >= 0)
         ns = np_actors(c, L, src_np, srcs, 16);
     if (tgt_np >= 0)
