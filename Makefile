@@ -185,3 +185,5 @@ clean:
 	rm -rf build build-asan build-ubsan build-valgrind build-fuzz build-cov
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/obj/tests/golden.d
+
+-include fuzz/fuzz.mk

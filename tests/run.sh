@@ -27,6 +27,9 @@ GESTA="$wrap $build/gesta" sh tests/dict_counts.sh || fail=1
 step "gesta's own dictionaries: no errors, no duplicates"
 GESTA="$wrap $build/gesta" sh tests/data_lint.sh || fail=1
 
+step "fuzz corpora replay"
+sh fuzz/replay.sh "$build" "$wrap" || fail=1
+
 if [ $fail -ne 0 ]; then
     echo "== FAILED"
     exit 1

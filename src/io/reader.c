@@ -389,6 +389,14 @@ static uint64_t xml_line(gs_reader *r)
     return (uint64_t)(r->xctx && r->xctx->input ? r->xctx->input->line : 0);
 }
 
+/* The byte offset libxml2 has reached or, when it cannot tell (after an
+ * encoding error it returns -1), that of the chunk being parsed. */
+static uint64_t xml_offset(gs_reader *r)
+{
+    long c = r->xctx ? xmlByteConsumed(r->xctx) : -1;
+    return c >= 0 ? (uint64_t)c : r->base + r->pos;
+}
+
 static void xml_error_cb(void *ctx, xmlErrorPtr e)
 {
     gs_reader *r = ctx;
@@ -405,7 +413,7 @@ static void xml_error_cb(void *ctx, xmlErrorPtr e)
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
         n--;
     rec->line = e->line > 0 ? (uint64_t)e->line : xml_line(r);
-    rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+    rec->offset = xml_offset(r);
     set_error(rec, GESTA_EXML, rec->offset, "malformed XML: %.*s", (int)n, m);
 }
 
@@ -446,7 +454,7 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
             gs_record *rec = xq_push(r);
             if (rec) {
                 rec->line = xml_line(r);
-                rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+                rec->offset = xml_offset(r);
                 set_error(rec, GESTA_ELIMIT, rec->offset,
                           "XML nesting deeper than max_xml_depth (%zu); rest of file skipped",
                           r->lim->max_xml_depth);
@@ -461,7 +469,7 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
             return;
         rec->kind = GS_REC_ENV;
         rec->line = xml_line(r);
-        rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+        rec->offset = xml_offset(r);
         r->env_idx = r->xq_len - 1;
         r->in_env = true;
         return;
@@ -476,7 +484,7 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
                 return;
             rec->kind = GS_REC_CONFIG;
             rec->line = xml_line(r);
-            rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+            rec->offset = xml_offset(r);
             dst = &rec->expect;
         }
         gs_buf_puts(dst, "config:");
@@ -501,7 +509,7 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
         r->in_text = false;
         r->have_text = false;
         rec->line = xml_line(r);
-        rec->offset = (uint64_t)xmlByteConsumed(r->xctx);
+        rec->offset = xml_offset(r);
         put_attr(&rec->id, attributes, nb_attributes, "id");
         put_attr(&rec->date, attributes, nb_attributes, "date");
         gs_buf v = GS_BUF_INIT;

@@ -429,6 +429,7 @@ int gesta_worker_render(const gesta_worker *w, int format, char **out, size_t *l
         gs_buf_free(&b);
         return rc < 0 ? rc : GESTA_ENOMEM;
     }
+    b.data[b.len] = '\0'; /* an empty rendering allocated nothing before */
     *out = b.data;
     if (len)
         *len = b.len;

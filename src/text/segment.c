@@ -281,7 +281,7 @@ int gs_segment(gs_text *t, size_t first, const char *s, size_t n, int field, boo
             size_t le = first + 1;
             while (le < end && !(t->toks[le].flags & GS_TF_NL))
                 le++;
-            if (headline(t, first, le, end)) {
+            if (le - first <= maxlen && headline(t, first, le, end)) {
                 if ((rc = add_sentence(t, first, le, field, 0)) < 0)
                     return rc;
                 start = le;
@@ -323,8 +323,10 @@ int gs_segment(gs_text *t, size_t first, const char *s, size_t n, int field, boo
             t->toks[start].norm_len <= 2 && !(tk->flags & GS_TF_SPACE))
             continue;
         size_t j = i + 1;
-        /* closing quotes and brackets that touch the terminator */
-        while (j < end && is_closer(&t->toks[j]) && !(t->toks[j].flags & GS_TF_SPACE))
+        /* closing quotes and brackets that touch the terminator, as long
+         * as the sentence stays within maxlen */
+        while (j < end && j - start < maxlen && is_closer(&t->toks[j]) &&
+               !(t->toks[j].flags & GS_TF_SPACE))
             j++;
         if (j >= end)
             continue; /* the end of the field closes the sentence below */

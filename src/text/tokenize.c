@@ -94,9 +94,15 @@ typedef struct scan {
 } scan;
 
 /* Decodes the character at i: its class, code point and byte length.
- * Invalid bytes are one-byte C_INVALID characters. */
+ * Invalid bytes are one-byte C_INVALID characters; the end of the text
+ * (i >= n, as when a word ends the field) reads as a space. */
 static inline int cls_at(const scan *sc, size_t i, int32_t *cp, size_t *len)
 {
+    if (GS_UNLIKELY(i >= sc->n)) {
+        *cp = ' ';
+        *len = 1;
+        return C_SPACE;
+    }
     uint8_t b = sc->s[i];
     if (GS_LIKELY(b < 0x80)) {
         *cp = b;
@@ -440,11 +446,18 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
                      gs_is_digit(sc->s[nx + 1]) && !(nx + 2 < sc->n && gs_is_digit(sc->s[nx + 2])))
                 joined = true; /* a clock time: 10:30 */
             else if (cp == ':' && nx + 1 < sc->n && sc->s[nx] == '/' && sc->s[nx + 1] == '/') {
-                /* A URL: everything up to whitespace. */
-                while (i < sc->n && i - a < sc->max_tok) {
+                /* A URL: everything up to whitespace (its non-ASCII and
+                 * invalid bytes normalised like a word's). */
+                while (i < sc->n) {
+                    if (i - a >= sc->max_tok) {
+                        *cut = true;
+                        break;
+                    }
                     int cc = cls_only(sc, i);
                     if (cc == C_SPACE || cc == C_NL || cc == C_QUOTE)
                         break;
+                    if (sc->s[i] >= 0x80)
+                        *needs_norm = true;
                     i++;
                 }
                 while (i > a && (sc->s[i - 1] == '.' || sc->s[i - 1] == ',' || sc->s[i - 1] == ')'))
