@@ -705,5 +705,29 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         else if (a->n && !b->n)
             *b = *a;
     }
+    /* a role named without its country ("President Dos Santos", "the
+     * judge") in a sentence that names one country only is that
+     * country's */
+    if (!c->opt.compat) {
+        char country[4] = "";
+        bool one = true;
+        for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp && one; i++)
+            for (uint32_t k = 0; k < c->npact[i].n; k++) {
+                const char *code = c->ractors[c->npact[i].first + k].code;
+                if (!is_country_code(code))
+                    continue;
+                if (!country[0])
+                    memcpy(country, code, 3);
+                else if (memcmp(country, code, 3))
+                    one = false;
+            }
+        if (one && country[0])
+            for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++)
+                for (uint32_t k = 0; k < c->npact[i].n; k++) {
+                    gs_ractor *r = &c->ractors[c->npact[i].first + k];
+                    if (!strncmp(r->code, "---", 3) && r->code[3])
+                        memcpy(r->code, country, 3);
+                }
+    }
     return 0;
 }
