@@ -662,6 +662,14 @@ static int clauses(ctx *c, gs_sent_lang *sl)
                 type = GS_CL_REPORTED;
                 marker = (int32_t)i;
             }
+        } else if ((p == GS_P_IN || p == GS_P_TO) && i + 1 < c->e && i > c->s &&
+                   (P(c, i + 1) == GS_P_WDT || P(c, i + 1) == GS_P_WP) &&
+                   !lemma_is(c, i + 1, "what") &&
+                   L->tok_np[norm_is(c, i - 1, ",") && i - 1 > c->s ? i - 2 : i - 1] >= 0) {
+            /* "the ICC, to which it is not a party", "the man for whom" */
+            type = GS_CL_REL;
+            marker = (int32_t)i;
+            antecedent = L->tok_np[norm_is(c, i - 1, ",") && i - 1 > c->s ? i - 2 : i - 1];
         } else if (p == GS_P_IN && lemma_is(c, i, "that") && last_vg >= 0 &&
                    L->vgs[last_vg].end <= i + 2) {
             type = lemma_in(c, L->vgs[last_vg].head, speech_verbs) ? GS_CL_REPORTED : GS_CL_SUB;
