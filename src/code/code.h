@@ -102,6 +102,7 @@ typedef struct gs_coder {
     } *synmemo;
     uint32_t syn_stamp;
     uint8_t *skip;        /* per token: left out by the comma rule */
+    int debug;            /* GESTA_DEBUG_CODE set: 2; else 0 after the first sentence */
     size_t cap_skip;
 } gs_coder;
 

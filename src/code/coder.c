@@ -890,8 +890,14 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         c->syn_stamp = 1;
     }
     bool story;
-    if (gs_code_discarded(c, d, a, b, &story))
+    if (!c->debug)
+        c->debug = getenv("GESTA_DEBUG_CODE") ? 2 : 1;
+    c->debug &= 2;
+    if (gs_code_discarded(c, d, a, b, &story)) {
+        if (c->debug)
+            fprintf(stderr, "code: sentence %u discarded\n", si);
         return 0;
+    }
     int rc;
     if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
         return rc;
@@ -917,6 +923,20 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             continue; /* may, might, could, should: not an event */
         vmatch m;
         bool matched = match_verb(c, L, d, v, a, b, &m);
+        if (c->debug) {
+            /* GESTA_DEBUG_CODE: what the coder saw at each verb */
+            const gs_ltok *h = &L->lt[vg->head];
+            fprintf(stderr, "code: vg '%.*s' flags %#x subj %d (%u actors) obj %d xcomp %d gov %d: ",
+                    (int)h->lemma_len, h->lemma, vg->flags, vg->subject,
+                    vg->subject >= 0 ? c->npact[vg->subject].n : 0, vg->object, vg->xcomp,
+                    vg->governor);
+            if (!matched)
+                fprintf(stderr, "no verb entry\n");
+            else
+                fprintf(stderr, "code %s (%s:%u)%s\n", m.code ? gs_dict_str(m.d, m.code) : "none",
+                        m.rule.file < m.d->nfiles ? gs_dict_str(m.d, m.d->files[m.rule.file]) : "?",
+                        m.rule.line, m.pattern ? " pattern" : " verb/block");
+        }
         /* a negated verb codes nothing, unless a pattern that sees the
          * negation itself matched ("- NOT * RELATIONS", "&NEGAUX *"), on it
          * or, for PETRARCH, on its complement ("won't try to clash") */
