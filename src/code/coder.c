@@ -911,7 +911,30 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
     emit_ctx x = {w, d, si, date, (gesta_field)s->field};
+    /* which clauses produced events (and their ancestors), so that a
+     * speech verb whose reported clause codes nothing is coded itself */
+    bool clause_coded[64] = {false};
+    struct {
+        uint32_t v;
+        vmatch m;
+        const char *code, *pcode;
+        uint32_t pair;
+    } speech[8];
+    uint32_t nspeech = 0;
+    int32_t last_v = -1;
+    size_t last_ev = w->nevents;
+#define GS_MARK_CODED()                                                                    \
+    do {                                                                                   \
+        if (last_v >= 0 && w->nevents > last_ev)                                           \
+            for (int32_t k = L->vgs[last_v].clause; k >= 0 && (uint32_t)k >= sl->cl0 &&     \
+                                                    k - sl->cl0 < 64;                       \
+                 k = L->cls[k].parent)                                                      \
+                clause_coded[k - sl->cl0] = true;                                           \
+    } while (0)
     for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
+        GS_MARK_CODED();
+        last_v = (int32_t)v;
+        last_ev = w->nevents;
         const gs_vg *vg = &L->vgs[v];
         if (vg->governor >= 0)
             continue; /* coded through the verb that governs it */
@@ -1053,9 +1076,20 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         }
         if (!matched || !code)
             continue;
-        /* a speech verb that reports a clause gives way to it */
-        if (code[0] == '0' && code[1] == '1' && reports_clause(L, sl, v))
+        /* a speech verb that reports a clause gives way to it, unless the
+         * clause codes nothing (then it is the statement: "said that
+         * relations with Australia had reached a turning point") */
+        if (code[0] == '0' && code[1] == '1' && reports_clause(L, sl, v)) {
+            if (nspeech < 8 && !c->opt.compat) {
+                speech[nspeech].v = v;
+                speech[nspeech].m = m;
+                speech[nspeech].code = code;
+                speech[nspeech].pcode = pcode;
+                speech[nspeech].pair = pair;
+                nspeech++;
+            }
             continue;
+        }
         char mapped[8];
         const gs_cameo *cm = gs_cameo_find(code, strlen(code));
         bool cameo = cm && !strcmp(cm->code, code);
@@ -1070,6 +1104,19 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             pair = 0;
         }
         if ((rc = emit_for(&x, c, L, sl, v, &m, code, pcode, pair, b)) < 0)
+            return rc;
+    }
+    GS_MARK_CODED();
+#undef GS_MARK_CODED
+    for (uint32_t i = 0; i < nspeech; i++) {
+        const gs_vg *vg = &L->vgs[speech[i].v];
+        bool coded = false;
+        for (uint32_t k = sl->cl0; k < sl->cl0 + sl->ncl && k - sl->cl0 < 64; k++)
+            if (L->cls[k].type == GS_CL_REPORTED && L->cls[k].parent == vg->clause &&
+                clause_coded[k - sl->cl0])
+                coded = true;
+        if (!coded && (rc = emit_for(&x, c, L, sl, speech[i].v, &speech[i].m, speech[i].code,
+                                     speech[i].pcode, speech[i].pair, b)) < 0)
             return rc;
     }
     return 0;
