@@ -702,13 +702,38 @@ static bool has_cand(const gs_lang *L, size_t i, int tag)
  * military fired rockets" as "the military-fired rockets"), the first
  * participle that may be a past tense becomes one, and an adjective before
  * it that may be a noun becomes its subject. */
+static bool is_finite_tag(int t) { return t == F_VBD || t == F_VBZ || t == F_VBP || t == F_MD; }
+
 static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_sent *s, size_t n)
 {
     if (s->paragraph == 0 || n < 4)
         return;
+    /* the subject's verb read as a participle before any finite verb, with
+     * an object after it and no finite verb soon after ("The U.S. military
+     * launched air strikes ... after attackers launched"; not "weapons
+     * seized last year were destroyed") */
+    for (size_t i = 1; i + 1 < n && !is_finite_tag(lt[i].ftag); i++) {
+        if ((lt[i].ftag != F_VBN && lt[i].ftag != F_JJ) || !has_cand(L, i, F_VBD))
+            continue;
+        int p = lt[i - 1].ftag, q = lt[i + 1].ftag;
+        bool nominal = p == F_NN || p == F_NNS || p == F_NNP || p == F_NNPS || p == F_PRP;
+        bool adj_noun = p == F_JJ && has_cand(L, i - 1, F_NN);
+        bool object = q == F_DT || q == F_PRP || q == F_CD || q == F_NN || q == F_NNS ||
+                      q == F_NNP || q == F_NNPS || q == F_JJ;
+        bool finite_soon = false;
+        for (size_t k = i + 1; k < n && k <= i + 5; k++)
+            if (is_finite_tag(lt[k].ftag))
+                finite_soon = true;
+        if ((nominal || adj_noun) && object && !finite_soon) {
+            lt[i].ftag = F_VBD;
+            if (adj_noun)
+                lt[i - 1].ftag = F_NN;
+        }
+        break;
+    }
     for (size_t i = 0; i < n; i++) {
         int t = lt[i].ftag;
-        if (t == F_VBD || t == F_VBZ || t == F_VBP || t == F_MD)
+        if (is_finite_tag(t))
             return;
     }
     for (size_t i = 1; i < n; i++) {
