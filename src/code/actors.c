@@ -721,13 +721,21 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
                 else if (memcmp(country, code, 3))
                     one = false;
             }
+        /* subjects only: an object's role ("released the detained
+         * leaders") need not be the same country's */
         if (one && country[0])
-            for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++)
+            for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
+                bool subject = false;
+                for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !subject; v++)
+                    subject = L->vgs[v].subject == (int32_t)i;
+                if (!subject)
+                    continue;
                 for (uint32_t k = 0; k < c->npact[i].n; k++) {
                     gs_ractor *r = &c->ractors[c->npact[i].first + k];
                     if (!strncmp(r->code, "---", 3) && r->code[3])
                         memcpy(r->code, country, 3);
                 }
+            }
     }
     return 0;
 }
