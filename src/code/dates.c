@@ -71,17 +71,34 @@ static int weekday_of(const gs_tok *t)
 
 static int month_of(const gs_tok *t)
 {
-    static const char *const m[][3] = {
-        {"january", "jan", "jan."}, {"february", "feb", "feb."}, {"march", "mar", "mar."},
-        {"april", "apr", "apr."},   {"may", "may", "may"},       {"june", "jun", "jun."},
-        {"july", "jul", "jul."},    {"august", "aug", "aug."},   {"september", "sep", "sept."},
-        {"october", "oct", "oct."}, {"november", "nov", "nov."}, {"december", "dec", "dec."}};
+    static const char *const names[12] = {"january", "february", "march",     "april",
+                                          "may",     "june",     "july",      "august",
+                                          "september", "october", "november", "december"};
+    size_t n = t->norm_len;
+    if (n < 3 || n > 9)
+        return 0;
+    char w[10];
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)gs_lower((unsigned char)t->norm[i]);
+    /* the month whose name starts with the word's first three letters */
+    int m = -1;
     for (int i = 0; i < 12; i++)
-        for (int k = 0; k < 3; k++)
-            if (is(t, m[i][k]))
-                return i + 1;
-    if (is(t, "sep.") || is(t, "sept"))
-        return 9;
+        if (w[0] == names[i][0] && w[1] == names[i][1] && w[2] == names[i][2]) {
+            m = i;
+            break;
+        }
+    if (m < 0)
+        return 0;
+    /* the full name, its first three letters, with a period; "Sept(.)" */
+    size_t k = strlen(names[m]);
+    if (n == k && !memcmp(w, names[m], n))
+        return m + 1;
+    if (n == 3 && m != 4)
+        return m + 1;
+    if (n == 4 && w[3] == '.')
+        return m + 1;
+    if (m == 8 && ((n == 4 && w[3] == 't') || (n == 5 && w[3] == 't' && w[4] == '.')))
+        return m + 1;
     return 0;
 }
 
