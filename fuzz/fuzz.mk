@@ -51,7 +51,7 @@ fuzz: $(FUZZ_BINS)
 	    echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
 	    dict=; [ -f fuzz/dicts/$$h.dict ] && dict=-dict=fuzz/dicts/$$h.dict; \
 	    $(FUZZ_NICE) $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) \
-	        -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$h/ $$dict $(FUZZ_FLAGS) \
+	        -print_final_stats=1 -timeout=25 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$h/ $$dict $(FUZZ_FLAGS) \
 	        $(FUZZ_BUILD)/corpus/$$h fuzz/corpus/$$h >$(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
 	        || { status=1; echo "fuzz_$$h FAILED: see $(FUZZ_BUILD)/fuzz_$$h.log"; }; \
 	    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE|pulse|NEW|REDUCE)' $(FUZZ_BUILD)/fuzz_$$h.log | tail -n 1; \

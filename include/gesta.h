@@ -103,8 +103,11 @@ typedef struct gesta_limits {
                                    default 200 */
     size_t max_json_depth;      /* nesting of a JSON Lines record; default 32 */
     size_t max_xml_depth;       /* nesting of a PETRARCH XML file; default 64 */
-    size_t max_dict_line;       /* one dictionary line, bytes; default 64 KiB */
-    size_t max_dict_entries;    /* entries in one dictionary file; default 4 M */
+    size_t max_dict_line;       /* one dictionary line, bytes; default 64 KiB;
+                                   a longer line is reported and skipped */
+    size_t max_dict_entries;    /* entries (content lines) in one dictionary
+                                   file; default 4 M; the rest of the file is
+                                   reported and skipped (GESTA_ELIMIT) */
 } gesta_limits;
 
 /* Fills *lim with the defaults above. */
@@ -328,6 +331,8 @@ GESTA_API int gesta_worker_diag(const gesta_worker *w, size_t i, gesta_diag *out
  *                 3 verbal conflict, 4 material conflict (01-05, 06-08,
  *                 09-13, 14-20)
  *   goldstein     Goldstein score of the code, -10..10
+ *                 (root, quad_class and goldstein are 0 for a code outside
+ *                 CAMEO, which only a user's dictionary can give)
  *   plover_event, plover_mode
  *                 PLOVER event type ("CONSULT") and mode ("visit", "")
  *   rule_file, rule_line

@@ -183,18 +183,19 @@ static int analyse(gesta_worker *w, const gesta_doc *doc)
         /* A title is one sentence, whatever punctuation it has, but no
          * longer than any sentence may be (the later stages are not linear
          * in a sentence's length): its tokens past max_sentence_tokens are
-         * dropped, with a warning. */
+         * dropped, with a warning unless the segmenter gave one there. */
         if (w->text.nsents > 1) {
             gs_sent *s0 = &w->text.sents[0];
             gs_sent *sl = &w->text.sents[w->text.nsents - 1];
             size_t count = sl->first + sl->count - s0->first;
             s0->end = sl->end;
             if (count > lim->max_sentence_tokens && lim->max_sentence_tokens) {
+                bool warned = s0->count >= lim->max_sentence_tokens;
                 count = lim->max_sentence_tokens;
                 s0->end = w->text.toks[s0->first + count - 1].end;
                 w->text.ntoks = s0->first + count;
-                if ((rc = worker_diag(w, GESTA_ELIMIT, GESTA_FIELD_TITLE, s0->end,
-                                      "title longer than max_sentence_tokens cut")) < 0)
+                if (!warned && (rc = worker_diag(w, GESTA_ELIMIT, GESTA_FIELD_TITLE, s0->end,
+                                                 "title longer than max_sentence_tokens cut")) < 0)
                     return rc;
             }
             s0->count = (uint32_t)count;

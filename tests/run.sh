@@ -27,6 +27,9 @@ GESTA="$wrap $build/gesta" sh tests/dict_counts.sh || fail=1
 step "gesta's own dictionaries: no errors, no duplicates"
 GESTA="$wrap $build/gesta" sh tests/data_lint.sh || fail=1
 
+step "bad input, limits and pathological inputs (command line)"
+GESTA="$wrap $build/gesta" sh tests/robust.sh || fail=1
+
 step "fuzz corpora replay"
 sh fuzz/replay.sh "$build" "$wrap" || fail=1
 

@@ -26,10 +26,14 @@ typedef struct lexer {
     bool semicolon;      /* ';' starts a comment (all files but issues) */
     char *buf;
     size_t cap;
+    size_t entries;      /* content lines returned */
+    bool too_many;       /* max_dict_entries reached: the rest was skipped */
 } lexer;
 
 /* The next content line with comments removed (§1.3), trimmed at the end;
- * NULL at the end of the text.  Over-long lines are reported and skipped. */
+ * NULL at the end of the text.  Over-long lines are reported and skipped.
+ * Each content line counts as an entry: past max_dict_entries the rest of
+ * the file is reported and skipped (L->too_many). */
 static char *next_line(lexer *L, size_t *len)
 {
     while (L->p < L->end) {
@@ -119,6 +123,14 @@ static char *next_line(lexer *L, size_t *len)
             lead++;
         if (lead == k)
             continue;
+        if (++L->entries > L->b->lim->max_dict_entries) {
+            gs_db_report(L->b, false, L->line,
+                         "more than max_dict_entries (%zu) entries; rest of file skipped",
+                         L->b->lim->max_dict_entries);
+            L->too_many = true;
+            L->p = L->end;
+            return NULL;
+        }
         *len = k;
         return o;
     }
@@ -1638,6 +1650,8 @@ int gs_dict_read_mem(gs_dict_builder *b, const char *name, const char *text, siz
     default:
         rc = GESTA_EINVAL;
     }
+    if (rc == 0 && L.too_many)
+        rc = GESTA_ELIMIT;
     if (rc == 0 || rc == GESTA_ELIMIT)
         b->kinds |= 1u << kind;
     free(L.buf);

@@ -98,9 +98,6 @@ static int decode_jsonl(const gs_record *rec, int32_t default_date, const gesta_
     if (!json_is_object(root))
         return fail(d, GESTA_EFIELD, rec->offset, "record is %s, not a JSON object",
                     json_type_name(root));
-    if (json_depth(root) > lim->max_json_depth)
-        return fail(d, GESTA_ELIMIT, rec->offset, "JSON nesting deeper than max_json_depth (%zu)",
-                    lim->max_json_depth);
     json_t *id = json_object_get(root, "id");
     if (json_is_string(id)) {
         d->doc.id = json_string_value(id);
@@ -116,6 +113,10 @@ static int decode_jsonl(const gs_record *rec, int32_t default_date, const gesta_
         return fail(d, GESTA_EFIELD, rec->offset, "field \"id\" is %s, not a string",
                     json_type_name(id));
     }
+    /* after the id, so that the error record can name the document */
+    if (json_depth(root) > lim->max_json_depth)
+        return fail(d, GESTA_ELIMIT, rec->offset, "JSON nesting deeper than max_json_depth (%zu)",
+                    lim->max_json_depth);
     json_t *text = json_object_get(root, "text");
     if (!text)
         return fail(d, GESTA_EFIELD, rec->offset, "missing field \"text\"");
@@ -161,6 +162,9 @@ int gs_record_decode(const gs_record *rec, int32_t default_date, const gesta_lim
     if (rec->error) {
         snprintf(d->message, sizeof d->message, "%s", rec->message.data ? rec->message.data : "");
         d->error_offset = rec->error_offset;
+        /* an XML record knows its id even when its reading failed */
+        d->doc.id = rec->id.len ? rec->id.data : NULL;
+        d->doc.id_len = rec->id.len;
         return rec->error;
     }
     switch (rec->format) {

@@ -29,7 +29,7 @@ const char *test_tmpfile(const char *suffix, const void *data, size_t n)
     return p;
 }
 
-static const test_case *const tables[] = {core_tests, text_tests, io_tests, NULL};
+static const test_case *const tables[] = {core_tests, text_tests, io_tests, limit_tests, NULL};
 
 int main(int argc, char **argv)
 {

@@ -64,6 +64,7 @@ typedef struct test_case {
 extern const test_case core_tests[];
 extern const test_case text_tests[];
 extern const test_case io_tests[];
+extern const test_case limit_tests[];
 
 /* Writes data to a fresh temporary file with the given suffix; returns its
  * path (static buffer per call slot). */
