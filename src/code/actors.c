@@ -48,11 +48,14 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
     for (uint32_t k = a; k < b; k++) {
         size_t n = lower_into(&t->toks[k], buf, sizeof buf);
         const gs_ltok *lt = &L->lt[k];
+        /* most words are their own lemma: one lookup serves both */
+        bool same = lt->lemma_len == n && n && !memcmp(lt->lemma, buf, n);
         for (uint32_t j = 0; j < d->nall; j++) {
             const gs_dict *dj = d->all[j];
-            c->wid[(size_t)k * d->nall + j] = n ? gs_dict_word(dj, buf, n) : UINT32_MAX;
+            uint32_t wid = n ? gs_dict_word(dj, buf, n) : UINT32_MAX;
+            c->wid[(size_t)k * d->nall + j] = wid;
             c->lid[(size_t)k * d->nall + j] =
-                lt->lemma_len ? gs_dict_word(dj, lt->lemma, lt->lemma_len) : UINT32_MAX;
+                same ? wid : lt->lemma_len ? gs_dict_word(dj, lt->lemma, lt->lemma_len) : UINT32_MAX;
         }
     }
     return 0;

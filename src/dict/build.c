@@ -280,6 +280,8 @@ static int build_level(gs_dict_builder *b, tbuild *t, const gs_phrase *ph, size_
 /* ---------------------------------------------------------------- freeze */
 
 
+static int first_words(gs_dict *d);
+
 static const uint32_t *sort_vwords;
 
 /* Multi-word members first, by first word id and then longest first; then
@@ -422,6 +424,10 @@ int gs_dict_build(gs_dict_builder *b, gs_dict **out)
     b->nvblocks = b->npatterns = b->npelems = b->nvforms = b->nvwords = b->nsynsets = 0;
     b->nsynmem = b->nfiles = 0;
     b->word_hash_size = 0;
+    if (first_words(d) < 0) {
+        gs_dict_free(d);
+        return GESTA_ENOMEM;
+    }
     *out = d;
     return 0;
 fail:
@@ -431,10 +437,31 @@ fail:
     return rc;
 }
 
+/* Computes d->first_words from the tries' root edges.  Returns 0 or
+ * GESTA_ENOMEM. */
+static int first_words(gs_dict *d)
+{
+    d->first_stride = (d->nwords + 64) / 64;
+    d->first_words = calloc((size_t)GS_DK_COUNT * d->first_stride, sizeof(uint64_t));
+    if (!d->first_words)
+        return GESTA_ENOMEM;
+    for (int k = 0; k < GS_DK_COUNT; k++) {
+        const gs_tnode *root = &d->nodes[d->root[k]];
+        uint64_t *bits = d->first_words + (size_t)k * d->first_stride;
+        for (uint32_t e = root->first; e < root->first + root->n; e++) {
+            uint32_t w = d->edges[e].word;
+            if (w < d->nwords)
+                bits[w >> 6] |= 1ull << (w & 63);
+        }
+    }
+    return 0;
+}
+
 void gs_dict_free(gs_dict *d)
 {
     if (!d)
         return;
+    free(d->first_words);
     struct gs_owned *o = d->owned;
     if (o) {
         if (o->blob) {
@@ -764,6 +791,10 @@ int gs_dict_load_mem(const void *bytes, size_t len, bool copy, gs_dict **out, ch
     memcpy(d->root, h->root, sizeof d->root);
     if ((why = validate(d)) != NULL)
         goto bad;
+    if (first_words(d) < 0) {
+        gs_dict_free(d);
+        return GESTA_ENOMEM;
+    }
     *out = d;
     return 0;
 bad:
@@ -851,6 +882,9 @@ uint32_t gs_dict_match(const gs_dict *d, int kind, const uint32_t *words, size_t
 {
     *len = 0;
     if (!n || words[0] == UINT32_MAX || kind < 0 || kind >= GS_DK_COUNT)
+        return 0;
+    if (d->first_words && words[0] < d->nwords &&
+        !((d->first_words[(size_t)kind * d->first_stride + (words[0] >> 6)] >> (words[0] & 63)) & 1))
         return 0;
     const gs_tnode *root = &d->nodes[d->root[kind]];
     uint32_t lo, hi;

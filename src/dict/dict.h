@@ -193,6 +193,10 @@ typedef struct gs_dict {
     uint32_t kinds;
     uint32_t verb_format;       /* 1 PETRARCH-1 / gesta patterns, 2 PETRARCH-2 */
     void *owned;                /* memory to free with the dictionary, or NULL */
+    /* derived when built or loaded, not stored: for each kind, a bit per
+     * word id that starts one of its phrases (most words start none) */
+    uint64_t *first_words;      /* GS_DK_COUNT * first_stride words */
+    uint32_t first_stride;
 } gs_dict;
 
 /* Statistics of reading, for `gesta dict check`. */
