@@ -79,6 +79,8 @@ static bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k,
     for (uint32_t q = 0; q < d->nuse[kind]; q++) {
         const gs_dict *dj = d->use[kind][q];
         uint32_t j = dict_index(d, dj);
+        if (!gs_dict_may_start(dj, kind, c->wid[(size_t)k * d->nall + j]))
+            continue;
         size_t n = end - k < 64 ? end - k : 64;
         for (size_t i = 0; i < n; i++)
             words[i] = c->wid[(size_t)(k + i) * d->nall + j];

@@ -199,6 +199,15 @@ typedef struct gs_dict {
     uint32_t first_stride;
 } gs_dict;
 
+/* May word id w start a phrase of the kind?  (false: it starts none) */
+static inline bool gs_dict_may_start(const gs_dict *d, int kind, uint32_t w)
+{
+    if (w == UINT32_MAX)
+        return false;
+    return !d->first_words || w >= d->nwords ||
+           ((d->first_words[(size_t)kind * d->first_stride + (w >> 6)] >> (w & 63)) & 1);
+}
+
 /* Statistics of reading, for `gesta dict check`. */
 typedef struct gs_dict_stats {
     uint32_t entries;      /* root entries (actors), entries (agents, discards ...) */
