@@ -230,15 +230,27 @@ static uint32_t synset_scan(const pm *m, uint32_t si, uint32_t k, bool leftward)
 {
     const gs_synset *sy = &m->d->synsets[si];
     const gs_synmem *mem = &m->d->synmem[sy->members];
-    uint32_t n = sy->nmembers, nmulti = 0, maxlen = 1;
     /* members of several words come first (sorted by first word, longest
      * first), then the one-word members by word id */
-    while (nmulti < n && mem[nmulti].nwords > 1) {
-        if (mem[nmulti].nwords > maxlen)
-            maxlen = mem[nmulti].nwords;
-        nmulti++;
-    }
+    uint32_t n = sy->nmembers, nmulti = m->d->synset_multi[si] & 0xffffff,
+             maxlen = m->d->synset_multi[si] >> 24;
     uint32_t best = 0;
+    if (!leftward && nmulti && k >= m->s && k < m->e) {
+        /* rightward every member starts at k: one search per key, the run
+         * of members with that first word is longest first */
+        uint32_t keys[2] = {WID(m, k), m->exact ? UINT32_MAX : LID(m, k)};
+        for (int q = 0; q < 2; q++) {
+            if (keys[q] == UINT32_MAX || (q == 1 && keys[1] == keys[0]))
+                continue;
+            for (uint32_t i = first_with(m, mem, 0, nmulti, keys[q]);
+                 i < nmulti && m->d->vwords[mem[i].words] == keys[q]; i++)
+                if (mem[i].nwords > best && member_at(m, &mem[i], k)) {
+                    best = mem[i].nwords;
+                    break;
+                }
+        }
+        maxlen = 1; /* done */
+    }
     for (uint32_t len = maxlen; len >= 2 && !best; len--) {
         if (leftward && k + 1 < len)
             continue;

@@ -454,6 +454,19 @@ static int first_words(gs_dict *d)
                 bits[w >> 6] |= 1ull << (w & 63);
         }
     }
+    d->synset_multi = calloc(d->nsynsets ? d->nsynsets : 1, sizeof(uint32_t));
+    if (!d->synset_multi)
+        return GESTA_ENOMEM;
+    for (uint32_t i = 0; i < d->nsynsets; i++) {
+        const gs_synmem *m = d->synmem + d->synsets[i].members;
+        uint32_t n = 0, maxlen = 1;
+        while (n < d->synsets[i].nmembers && n < 0xffffff && m[n].nwords > 1) {
+            if (m[n].nwords > maxlen)
+                maxlen = m[n].nwords < 255 ? m[n].nwords : 255;
+            n++;
+        }
+        d->synset_multi[i] = n | maxlen << 24;
+    }
     return 0;
 }
 
@@ -462,6 +475,7 @@ void gs_dict_free(gs_dict *d)
     if (!d)
         return;
     free(d->first_words);
+    free(d->synset_multi);
     struct gs_owned *o = d->owned;
     if (o) {
         if (o->blob) {

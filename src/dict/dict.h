@@ -197,6 +197,8 @@ typedef struct gs_dict {
      * word id that starts one of its phrases (most words start none) */
     uint64_t *first_words;      /* GS_DK_COUNT * first_stride words */
     uint32_t first_stride;
+    uint32_t *synset_multi;     /* per synset: members of several words (low 24
+                                   bits) and the longest one's length (high 8) */
 } gs_dict;
 
 /* May word id w start a phrase of the kind?  (false: it starts none) */
