@@ -1527,34 +1527,71 @@ static int read_verbs(gs_dict_builder *b, lexer *L, bool p2)
     return b->oom ? GESTA_ENOMEM : 0;
 }
 
+static const gs_dict_builder *syn_sort_b;
+
+/* Synset indexes by name, then by index (the first definition wins). */
+static int syn_cmp(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    const char *pool = syn_sort_b->pool.data;
+    int c = strcmp(pool + syn_sort_b->synsets[a].name, pool + syn_sort_b->synsets[b].name);
+    return c ? c : (a < b ? -1 : a > b);
+}
+
 /* Resolves synset names, clears the plural flags, links verb forms that
- * share a verb word (so the coder can try them all). */
+ * share a verb word (so the coder can try them all).  Names are found by
+ * binary search and the pattern of an undefined name likewise, so that the
+ * time stays linear in the file's size (times a logarithm) however many
+ * synsets and patterns it has. */
 int gs_db_finish_verbs(gs_dict_builder *b)
 {
     for (size_t i = 0; i < b->nsynsets; i++)
         b->synsets[i].nmembers &= 0x7fffffffu;
+    uint32_t *byname = malloc((b->nsynsets ? b->nsynsets : 1) * sizeof *byname);
+    uint8_t *dead = calloc(b->npatterns ? b->npatterns : 1, 1);
+    if (!byname || !dead) {
+        free(byname);
+        free(dead);
+        return GESTA_ENOMEM;
+    }
+    for (size_t k = 0; k < b->nsynsets; k++)
+        byname[k] = (uint32_t)k;
+    syn_sort_b = b;
+    if (b->nsynsets)
+        qsort(byname, b->nsynsets, sizeof *byname, syn_cmp);
     for (size_t i = 0; i < b->npelems; i++) {
         gs_pelem *e = &b->pelems[i];
         if (e->kind != GS_PE_SYNSET || (e->arg & 0x80000000u))
             continue;
         const char *name = b->pool.data + e->arg;
         uint32_t found = UINT32_MAX;
-        for (size_t k = 0; k < b->nsynsets; k++)
-            if (!strcmp(b->pool.data + b->synsets[k].name, name)) {
-                found = (uint32_t)k;
-                break;
-            }
+        size_t lo = 0, hi = b->nsynsets;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(b->pool.data + b->synsets[byname[mid]].name, name) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < b->nsynsets && !strcmp(b->pool.data + b->synsets[byname[lo]].name, name))
+            found = byname[lo];
         if (found == UINT32_MAX) {
-            /* report against the pattern that uses it */
+            /* report against the pattern that uses it: patterns hold
+             * consecutive elements, in order */
             uint32_t line = 0, file = 0;
-            for (size_t p = 0; p < b->npatterns; p++)
-                if (i >= b->patterns[p].elems && i < b->patterns[p].elems + b->patterns[p].nelems) {
-                    line = b->patterns[p].src.line;
-                    file = b->patterns[p].src.file;
-                    /* a pattern with an undefined synset never matches */
-                    b->patterns[p].nelems = 0;
-                    b->patterns[p].code = 0;
-                }
+            lo = 0, hi = b->npatterns;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (b->patterns[mid].elems <= i)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo > 0 && i < b->patterns[lo - 1].elems + b->patterns[lo - 1].nelems) {
+                line = b->patterns[lo - 1].src.line;
+                file = b->patterns[lo - 1].src.file;
+                dead[lo - 1] = 1;
+            }
             const char *saved = b->cur_file_name;
             b->cur_file_name = file < b->nfiles ? b->pool.data + b->files[file] : "?";
             gs_db_report(b, false, line, "undefined synset &%s", name);
@@ -1565,6 +1602,14 @@ int gs_db_finish_verbs(gs_dict_builder *b)
         }
         e->arg = found;
     }
+    /* a pattern with an undefined synset never matches */
+    for (size_t p = 0; p < b->npatterns; p++)
+        if (dead[p]) {
+            b->patterns[p].nelems = 0;
+            b->patterns[p].code = 0;
+        }
+    free(byname);
+    free(dead);
     /* link the forms that share a verb word, in file order, so that the
      * coder can try multi-word forms and skip later duplicates */
     if (b->nvforms) {
