@@ -747,6 +747,23 @@ static bool reports_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
     return false;
 }
 
+/* The subject of the verb that reports the clause vg is in ("X said Y
+ * must ..."), or -1. */
+static int32_t reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+{
+    if (vg->clause < 0 || L->cls[vg->clause].type != GS_CL_REPORTED)
+        return -1;
+    int32_t parent = L->cls[vg->clause].parent;
+    int32_t best = -1;
+    for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
+        const gs_vg *p = &L->vgs[u];
+        if (p->clause == parent && p->start < L->cls[vg->clause].start &&
+            !(p->flags & (GS_VG_INF | GS_VG_GERUND)))
+            best = p->subject;
+    }
+    return best;
+}
+
 /* Codes verb group v with code (already chosen) and roles; emits events. */
 static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_sent_lang *sl,
                     uint32_t v, const vmatch *m, const char *code, const char *pcode, uint32_t pair,
@@ -954,8 +971,27 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             continue;
         if (!c->opt.compat && (vg->flags & GS_VG_MODAL) && !(vg->flags & GS_VG_FUTURE) &&
             L->lt[vg->start].penn == GS_P_MD && !lemma_is(L, vg->start, "would") &&
-            !lemma_is(L, vg->start, "will"))
-            continue; /* may, might, could, should: not an event */
+            !lemma_is(L, vg->start, "will")) {
+            /* "X said Y must release ...": a demand by X of Y ("should": an
+             * appeal); may, might, could: not an event */
+            bool must = lemma_is(L, vg->start, "must");
+            int32_t speaker = must || lemma_is(L, vg->start, "should") ? reporter(L, sl, vg) : -1;
+            vmatch rm;
+            if (speaker >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG) &&
+                match_verb(c, L, d, v, a, b, &rm) && rm.code) {
+                const char *rcode = gs_dict_str(rm.d, rm.code);
+                const gs_cameo *rcm = gs_cameo_find(rcode, strlen(rcode));
+                if (rcm && !strcmp(rcm->code, rcode)) {
+                    char mapped[8];
+                    appeal_of(rcode, must, mapped);
+                    rm.src = speaker;
+                    rm.tgt = vg->subject;
+                    if ((rc = emit_for(&x, c, L, sl, v, &rm, mapped, NULL, 0, b)) < 0)
+                        return rc;
+                }
+            }
+            continue;
+        }
         vmatch m;
         bool matched = match_verb(c, L, d, v, a, b, &m);
         if (c->debug) {
