@@ -965,7 +965,7 @@ static int invert_speech(ctx *c, gs_sent_lang *sl)
         /* a subject too far from the verb is not this attribution's */
         if (front < vg->start && vg_between(c, L->nps[vg->subject].end, vg->start))
             front = vg->start;
-        if (front == vg->start && L->tok_np[vg->end] >= 0 &&
+        if (front == vg->start && vg->end < c->e && L->tok_np[vg->end] >= 0 &&
             L->nps[L->tok_np[vg->end]].start == vg->end) {
             post = L->tok_np[vg->end]; /* "said the minister" */
         }
