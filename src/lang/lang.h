@@ -171,6 +171,7 @@ typedef struct gs_lang {
     float *emit;
     uint8_t *ncand;
     uint8_t *aux;       /* per position: a form of be, have, get or do */
+    struct gs_wcache *wcache; /* the tagger's candidates of recent word forms */
     size_t cap_n;
 } gs_lang;
 

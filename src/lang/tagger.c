@@ -579,6 +579,7 @@ static bool special_lemma(const char *w, size_t n, int penn, const char **out, s
 
 void gs_lang_free(gs_lang *L)
 {
+    free(L->wcache);
     free(L->lt);
     free(L->score);
     free(L->back);
@@ -762,6 +763,27 @@ static size_t lower(const gs_tok *tk, char *buf, size_t cap)
     return tk->norm_len;
 }
 
+/* A word form's candidates in one context, remembered: news repeats its
+ * words, and the lexicon, suffix and WordNet work is the same each time. */
+#define GS_WCACHE 4096 /* entries, a power of two */
+#define GS_WCACHE_WORD 23
+
+struct gs_wcache {
+    uint32_t hash, ctx; /* ctx 0: empty */
+    uint32_t lex;
+    uint8_t len, aux, article;
+    char word[GS_WCACHE_WORD];
+    cands c;
+};
+
+static uint32_t wc_hash(const char *s, size_t n, uint32_t ctx)
+{
+    uint32_t h = 2166136261u ^ ctx;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
 static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
 {
     size_t n = s->count;
@@ -795,12 +817,47 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     if (!L->debug)
         L->debug = getenv("GESTA_DEBUG_TAGS") ? 2 : 1;
     bool debug = L->debug == 2;
+    if (!L->wcache && !(L->wcache = calloc(GS_WCACHE, sizeof *L->wcache)))
+        return GESTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
-        size_t ln = lower(tk, buf, sizeof buf);
         cands c;
         uint32_t lex;
-        token_cands(&c, tk, buf, ln, initial, caps_mode, &lex);
+        bool aux, article;
+        /* the context that token_cands reads besides the word itself */
+        uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
+                       (uint32_t)tk->flags << 3;
+        struct gs_wcache *wc = NULL;
+        if (tk->norm_len <= GS_WCACHE_WORD) {
+            uint32_t h = wc_hash(tk->norm, tk->norm_len, ctx);
+            wc = &L->wcache[h & (GS_WCACHE - 1)];
+            if (wc->ctx == ctx && wc->hash == h && wc->len == tk->norm_len &&
+                !memcmp(wc->word, tk->norm, tk->norm_len)) {
+                c = wc->c;
+                lex = wc->lex;
+                aux = wc->aux;
+                article = wc->article;
+                wc = NULL; /* found */
+                goto have;
+            }
+            wc->hash = h;
+        }
+        {
+            size_t ln = lower(tk, buf, sizeof buf);
+            token_cands(&c, tk, buf, ln, initial, caps_mode, &lex);
+            aux = is_aux_word(buf, ln);
+            article = is_article(buf, ln);
+            if (wc) {
+                wc->ctx = ctx;
+                wc->len = (uint8_t)tk->norm_len;
+                memcpy(wc->word, tk->norm, tk->norm_len);
+                wc->c = c;
+                wc->lex = lex;
+                wc->aux = aux;
+                wc->article = article;
+            }
+        }
+    have:
         if (after_article)
             drop_verbs(&c);
         if (debug) {
@@ -809,9 +866,9 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 fprintf(stderr, " %s=%.2f", gs_tag_names[c.tag[q]], c.score[q]);
             fprintf(stderr, "\n");
         }
-        after_article = is_article(buf, ln);
+        after_article = article;
         lt[i].lex = lex;
-        L->aux[i] = is_aux_word(buf, ln);
+        L->aux[i] = aux;
         L->ncand[i] = c.n;
         for (int k = 0; k < c.n; k++) {
             L->cand[i * MAXC + (size_t)k] = c.tag[k];
