@@ -5,6 +5,8 @@
 #     truncated JSON, wrong types, a 50 MB line and binary garbage: every
 #     valid article is coded exactly as when it is alone, every bad line has
 #     one error record naming it, with -j 1 and -j 2 alike.
+#     XML that fails to convert from its declared encoding gets an error
+#     record too.
 #  2. The limits at their defaults (document size, sentence length in
 #     tokens, token length, JSON and XML nesting, dictionary line length),
 #     each with its message.  tests/unit/test_limits.c exceeds every limit,
@@ -101,6 +103,15 @@ contains "$T/errors1.jsonl" '"line":8,"byte":'"$huge_at"',"severity":"error","er
 contains "$T/mixed1.err" "mix.jsonl:4: byte " "log names file and line"
 if cmp -s "$T/errors1.jsonl" "$T/errors2.jsonl"; then ok; else bad "error records differ between -j 1 and -j 2"; fi
 rm -f "$T/mix.jsonl"
+
+# XML whose bytes do not convert from its declared encoding: libxml2 stops
+# there, and says so only to its generic handler; gesta makes it a record
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<Sentences><Sentence id="a" date="20250101"><Text>Hi \033$B. \377\376</Text></Sentence></Sentences>\n' >"$T/enc.xml"
+$G split --errors "$T/e" "$T/enc.xml" >"$T/out" 2>"$T/err"
+st=$?
+if [ $st -eq 1 ]; then ok; else bad "XML encoding error: exit $st, expected 1"; fi
+contains "$T/e" '"severity":"error","error":"GESTA_EXML","message":"malformed XML: input conversion failed due to input error, bytes 0x2E 0x20 0xFF 0xFE"' "XML encoding error record"
+if grep -q "^encoding error" "$T/err"; then bad "libxml2 printed to standard error"; else ok; fi
 
 # ------------------------------------------------ 2. limits at their defaults
 

@@ -47,6 +47,8 @@ struct gs_reader {
     size_t xq_head, xq_len, xq_cap;
     size_t xml_depth;
     size_t xml_nerrors;
+    char xml_generic[256]; /* a message libxml2 gave its generic handler */
+    bool xml_generic_done; /* its first line became an error record */
     bool xml_too_deep;
     bool in_sentence, in_text, have_text;
     bool in_env;        /* inside <Environment> */
@@ -417,6 +419,52 @@ static void xml_error_cb(void *ctx, xmlErrorPtr e)
     set_error(rec, GESTA_EXML, rec->offset, "malformed XML: %.*s", (int)n, m);
 }
 
+/* Some errors (an input conversion failure, after which libxml2 stops)
+ * reach only libxml2's generic handler, which would print them to standard
+ * error.  While gesta parses, the handler is this one: the first line it
+ * receives becomes an error record (the lines after it repeat the failure
+ * in other words). */
+static void xml_generic_cb(void *ctx, const char *fmt, ...)
+{
+    gs_reader *r = ctx;
+    size_t n = strlen(r->xml_generic);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->xml_generic + n, sizeof r->xml_generic - n, fmt, ap);
+    va_end(ap);
+    char *nl;
+    while ((nl = strchr(r->xml_generic, '\n'))) {
+        *nl = '\0';
+        size_t k = strlen(r->xml_generic);
+        while (k && r->xml_generic[k - 1] == ' ')
+            r->xml_generic[--k] = '\0';
+        /* "encoding error : input conversion failed due to input error" */
+        if (k && !r->xml_generic_done && ++r->xml_nerrors <= GS_XML_MAX_ERRORS) {
+            r->xml_generic_done = true;
+            gs_record *rec = xq_push(r);
+            if (rec) {
+                rec->line = xml_line(r);
+                rec->offset = xml_offset(r);
+                set_error(rec, GESTA_EXML, rec->offset, "malformed XML: %s", r->xml_generic);
+            }
+        }
+        memmove(r->xml_generic, nl + 1, strlen(nl + 1) + 1);
+    }
+}
+
+/* Hands n bytes (terminate: the end) to libxml2 with the generic handler
+ * above in place; libxml2 keeps that handler per thread. */
+static void xml_feed(gs_reader *r, const char *p, int n, int terminate)
+{
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(r, xml_generic_cb);
+    xmlParseChunk(r->xctx, p, n, terminate);
+    if (r->xml_generic[0])
+        xml_generic_cb(r, "\n");
+    xmlSetGenericErrorFunc(old_ctx, old);
+}
+
 static bool lname_is(const xmlChar *n, const char *lit) { return n && !strcmp((const char *)n, lit); }
 
 static void put_attr(gs_buf *b, const xmlChar **attrs, int nattrs, const char *name)
@@ -661,14 +709,14 @@ static int next_xml(gs_reader *r, gs_record *rec)
                 set_error(rec, GESTA_EIO, rec->offset, "read error: %s", strerror(r->io_errno));
                 return 1;
             }
-            xmlParseChunk(r->xctx, NULL, 0, 1);
+            xml_feed(r, NULL, 0, 1);
             r->done = true;
             continue;
         }
         size_t n = r->len - r->pos;
         if (n > GS_XML_CHUNK)
             n = GS_XML_CHUNK;
-        xmlParseChunk(r->xctx, r->data + r->pos, (int)n, 0);
+        xml_feed(r, r->data + r->pos, (int)n, 0);
         r->pos += n;
         if (r->xml_too_deep)
             r->done = true;
