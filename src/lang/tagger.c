@@ -776,6 +776,28 @@ struct gs_wcache {
     cands c;
 };
 
+/* Drops candidates far less likely than the best one: no tag context
+ * makes up GS_PRUNE of emission log probability, and the decoder's work
+ * grows with the cube of the candidates. */
+#define GS_PRUNE 6.0f
+static void prune(cands *c)
+{
+    if (c->n <= 2)
+        return;
+    float best = c->score[0];
+    for (int i = 1; i < c->n; i++)
+        if (c->score[i] > best)
+            best = c->score[i];
+    int k = 0;
+    for (int i = 0; i < c->n; i++)
+        if (c->score[i] >= best - GS_PRUNE) {
+            c->tag[k] = c->tag[i];
+            c->score[k] = c->score[i];
+            k++;
+        }
+    c->n = (uint8_t)k;
+}
+
 static uint32_t wc_hash(const char *s, size_t n, uint32_t ctx)
 {
     uint32_t h = 2166136261u ^ ctx;
@@ -860,6 +882,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     have:
         if (after_article)
             drop_verbs(&c);
+        prune(&c);
         if (debug) {
             fprintf(stderr, "%.*s:", (int)tk->norm_len, tk->norm);
             for (int q = 0; q < c.n; q++)
