@@ -22,17 +22,52 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static size_t lower_into(const gs_tok *t, char *buf, size_t cap)
-{
-    return gs_fold_word(t->norm, t->norm_len, buf, cap);
-}
-
 static bool tok_is(const gs_tok *t, const char *w)
 {
     return gs_lit_eq_nocase(t->norm, t->norm_len, w); /* w is lower-case */
 }
 
 /* Word ids of the tokens [a, b) in every dictionary. */
+/* The ids of word w[0..n) (as written, before folding when fold is set) in
+ * every dictionary, through the coder's cache of recent forms. */
+static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold,
+                   uint32_t *out)
+{
+    if (!n) {
+        for (uint32_t j = 0; j < d->nall; j++)
+            out[j] = UINT32_MAX;
+        return;
+    }
+    struct gs_idcache *e = NULL;
+    uint32_t h = 2166136261u ^ (uint32_t)fold;
+    if (n <= GS_IDCACHE_WORD && d->nall <= GS_IDCACHE_DICTS && c->idcache) {
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (uint8_t)w[i]) * 16777619u;
+        e = &c->idcache[h & (GS_IDCACHE - 1)];
+        if (e->used && e->hash == h && e->fold == fold && e->len == n && !memcmp(e->word, w, n)) {
+            memcpy(out, e->id, d->nall * sizeof(uint32_t));
+            return;
+        }
+    }
+    char buf[256];
+    const char *key = w;
+    size_t kn = n;
+    if (fold) {
+        kn = gs_fold_word(w, n, buf, sizeof buf);
+        key = buf;
+    }
+    for (uint32_t j = 0; j < d->nall; j++)
+        out[j] = kn ? gs_dict_word(d->all[j], key, kn) : UINT32_MAX;
+    if (e) {
+        e->used = 1;
+        e->hash = h;
+        e->fold = fold;
+        e->len = (uint8_t)n;
+        memcpy(e->word, w, n);
+        memcpy(e->id, out, d->nall * sizeof(uint32_t));
+    }
+}
+
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b)
 {
@@ -44,19 +79,25 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->cap_ids = cap < c2 ? cap : c2;
     }
-    char buf[256];
+    /* the cache belongs to one set of dictionaries */
+    if (c->idcache_dicts != d) {
+        free(c->idcache);
+        c->idcache = calloc(GS_IDCACHE, sizeof *c->idcache);
+        if (!c->idcache)
+            return GESTA_ENOMEM;
+        c->idcache_dicts = d;
+    }
     for (uint32_t k = a; k < b; k++) {
-        size_t n = lower_into(&t->toks[k], buf, sizeof buf);
+        const gs_tok *tk = &t->toks[k];
         const gs_ltok *lt = &L->lt[k];
-        /* most words are their own lemma: one lookup serves both */
-        bool same = lt->lemma_len == n && n && !memcmp(lt->lemma, buf, n);
-        for (uint32_t j = 0; j < d->nall; j++) {
-            const gs_dict *dj = d->all[j];
-            uint32_t wid = n ? gs_dict_word(dj, buf, n) : UINT32_MAX;
-            c->wid[(size_t)k * d->nall + j] = wid;
-            c->lid[(size_t)k * d->nall + j] =
-                same ? wid : lt->lemma_len ? gs_dict_word(dj, lt->lemma, lt->lemma_len) : UINT32_MAX;
-        }
+        uint32_t *wid = &c->wid[(size_t)k * d->nall];
+        uint32_t *lid = &c->lid[(size_t)k * d->nall];
+        ids_of(c, d, tk->norm, tk->norm_len, true, wid);
+        if (lt->lemma_len)
+            ids_of(c, d, lt->lemma, lt->lemma_len, true, lid);
+        else
+            for (uint32_t j = 0; j < d->nall; j++)
+                lid[j] = UINT32_MAX;
     }
     return 0;
 }

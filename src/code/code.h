@@ -17,6 +17,9 @@
 
 #define GS_MAX_DICTS 4
 #define GS_CODE_LEN 32
+#define GS_IDCACHE 4096     /* word forms remembered per worker, a power of two */
+#define GS_IDCACHE_WORD 24  /* longest form remembered */
+#define GS_IDCACHE_DICTS 4  /* dictionaries remembered per form */
 
 /* The dictionaries an engine uses for each kind, in priority order. */
 typedef struct gs_dicts {
@@ -101,6 +104,14 @@ typedef struct gs_coder {
         uint32_t val;
     } *synmemo;
     uint32_t syn_stamp;
+    /* dictionary word ids of recent word forms (for idcache_dicts) */
+    struct gs_idcache {
+        uint32_t hash;
+        uint8_t used, fold, len;
+        char word[GS_IDCACHE_WORD];
+        uint32_t id[GS_IDCACHE_DICTS];
+    } *idcache;
+    const void *idcache_dicts;
     uint8_t *skip;        /* per token: left out by the comma rule */
     int debug;            /* GESTA_DEBUG_CODE set: 2; else 0 after the first sentence */
     size_t cap_skip;

@@ -1274,5 +1274,6 @@ void gs_coder_free(gs_coder *c)
     free(c->npact);
     free(c->skip);
     free(c->synmemo);
+    free(c->idcache);
     memset(c, 0, sizeof *c);
 }
