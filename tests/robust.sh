@@ -6,7 +6,7 @@
 #     valid article is coded exactly as when it is alone, every bad line has
 #     one error record naming it, with -j 1 and -j 2 alike.
 #     XML that fails to convert from its declared encoding gets an error
-#     record too.
+#     record too; output to a pipe is written to the pipe.
 #  2. The limits at their defaults (document size, sentence length in
 #     tokens, token length, JSON and XML nesting, dictionary line length),
 #     each with its message.  tests/unit/test_limits.c exceeds every limit,
@@ -103,6 +103,23 @@ contains "$T/errors1.jsonl" '"line":8,"byte":'"$huge_at"',"severity":"error","er
 contains "$T/mixed1.err" "mix.jsonl:4: byte " "log names file and line"
 if cmp -s "$T/errors1.jsonl" "$T/errors2.jsonl"; then ok; else bad "error records differ between -j 1 and -j 2"; fi
 rm -f "$T/mix.jsonl"
+
+# output to a path that is not a regular file (a pipe, a symbolic link as
+# /dev/stdout is) is written to it, not replaced by a renamed file
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/from-fifo" &
+reader=$!
+printf '%s\n' '{"id": "p", "date": "2025-01-01", "text": "Fine."}' >"$T/p.jsonl"
+$G split -o "$T/fifo" --errors "$T/fifo-errors" "$T/p.jsonl" 2>"$T/err"
+st=$?
+wait $reader
+if [ $st -eq 0 ] && [ -p "$T/fifo" ]; then ok; else bad "-o to a pipe: exit $st, or the pipe was replaced"; fi
+contains "$T/from-fifo" "p	0	text	0	5	Fine." "-o to a pipe"
+: >"$T/target"
+ln -s "$T/target" "$T/link"
+$G split -o "$T/link" "$T/p.jsonl" 2>"$T/err"
+if [ -L "$T/link" ]; then ok; else bad "-o to a symbolic link replaced the link"; fi
+contains "$T/target" "p	0	text	0	5	Fine." "-o to a symbolic link"
 
 # XML whose bytes do not convert from its declared encoding: libxml2 stops
 # there, and says so only to its generic handler; gesta makes it a record

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -144,7 +145,10 @@ static int usage_error(const char *cmd_usage, const char *fmt, const char *arg)
 }
 
 /* Output to a file is written to a temporary file beside it and renamed
- * into place only when complete. */
+ * into place only when complete.  A path that exists and is not a regular
+ * file (a symbolic link such as /dev/stdout, a device such as /dev/null, a
+ * pipe) is written directly: renaming over it would replace the link,
+ * device or pipe with a plain file (tmp is NULL). */
 typedef struct outfile {
     const char *path;
     char *tmp;
@@ -154,6 +158,12 @@ typedef struct outfile {
 static FILE *outfile_open(outfile *o, const char *path)
 {
     o->path = path;
+    o->tmp = NULL;
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        o->fp = fopen(path, "w");
+        return o->fp;
+    }
     size_t n = strlen(path) + 16;
     o->tmp = malloc(n);
     if (!o->tmp)
@@ -182,6 +192,8 @@ static int outfile_close(outfile *o, int ok)
     if (o->fp && fclose(o->fp) != 0)
         rc = -1;
     o->fp = NULL;
+    if (!o->tmp)
+        return rc;
     if (ok && rc == 0) {
         if (rename(o->tmp, o->path) != 0)
             rc = -1;
