@@ -293,11 +293,28 @@ static int emit(scan *sc, size_t a, size_t b, unsigned wsflags, bool needs_norm,
         tk->norm = (const char *)sc->s + a;
         tk->norm_len = (uint32_t)(b - a);
     }
-    /* Shape flags from the original characters. */
+    /* Shape flags from the original characters: a fast path for ASCII */
     bool alpha = false, lower = false;
     size_t i = a;
     int32_t cp0 = 0;
     int c0 = C_OTHER;
+    if (!needs_norm && !norm && b > a && sc->s[a] < 0x80) {
+        const uint8_t *p = sc->s;
+        cp0 = p[a];
+        c0 = ascii_class[p[a]];
+        size_t j = a;
+        for (; j < b && p[j] < 0x80; j++) {
+            uint8_t ch = p[j];
+            if (ch >= 'a' && ch <= 'z')
+                alpha = lower = true;
+            else if (ch >= 'A' && ch <= 'Z')
+                alpha = true;
+        }
+        if (j == b)
+            i = b; /* done; otherwise the general loop looks again */
+        else
+            alpha = lower = false;
+    }
     for (size_t k = 0; i < b; k++) {
         int32_t cp;
         size_t len;
