@@ -33,6 +33,11 @@ echo "one thread:   $sent sentences, $toks tokens, $evs events in $secs s"
 awk -v s="$sent" -v t="$toks" -v e="$evs" -v d="$secs" 'BEGIN {
     printf "              %.0f sentences/s, %.0f tokens/s, %.0f events/s\n", s / d, t / d, e / d }'
 sed -n 's/^gesta: time by stage: /stages:       /p' "$T/best"
+# the language analysis alone: tokens per second of text + tag + chunk time
+sed -n 's/^gesta: time by stage: //p' "$T/best" | awk -v t="$toks" -v d="$secs" '{
+    for (i = 1; i < NF; i += 2) { v = $(i + 1); sub(/%/, "", v); share[$i] = v }
+    a = (share["text"] + share["tag"] + share["chunk"]) / 100
+    printf "analysis:     %.0f tokens/s (tokens, tags, phrases and clauses: %.0f%% of the time)\n", t / (d * a), a * 100 }'
 
 # --- two threads: speed-up and identical output
 "$G" code --stats -j 2 "$C" >"$T/out2" 2>"$T/stats2"
