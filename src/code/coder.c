@@ -1096,7 +1096,14 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     appeal = true;
                 } else if (lemma_in(L, vg->head, intent_verbs) || (code && code[0] == '0' && code[1] == '3'))
                     intent_of(xcode, mapped);
-                else {
+                else if (matched && code && !sees_governor) {
+                    /* a governor with its own event ("accused X of
+                     * attacking", "welcomed the decision to open") is the
+                     * event; the complement is what it is about */
+                    goto governor;
+                } else {
+                    /* "began to withdraw", "continued to shell": the
+                     * complement is the event */
                     snprintf(mapped, sizeof mapped, "%s", xcode);
                     changed = false;
                 }
@@ -1122,6 +1129,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 continue;
             }
         }
+    governor:
         if (!matched || !code)
             continue;
         /* a speech verb that reports a clause gives way to it, unless the
