@@ -11,9 +11,10 @@
  *                  type; loose: countries and type), and the share of
  *                  sentences whose first event has a right source country
  *                  and type
- *   conflibert     news sentences labelled with one of five classes
- *                  (statement, verbal/material cooperation, verbal/material
- *                  conflict): the class of the first event, macro-F1
+ *   conflibert     news sentences labelled with one of five PentaCode
+ *                  classes (statement or appeal, verbal/material cooperation,
+ *                  verbal/material conflict): the class of the first event,
+ *                  macro-F1
  *
  * Usage: eval-events EVAL_DIR [--dict PATH]... [--details FILE]
  * --dict replaces gesta's own dictionaries for the last two sets (for
@@ -257,11 +258,24 @@ static int eval_cameo(const char *dir, gesta_worker *w, const char *dicts, FILE 
 
 /* --------------------------------------------------------- conflibert */
 
+/* The PentaCode class of an event, as the set is labelled: 0 statements and
+ * appeals (CAMEO 01-02), 1 verbal cooperation (03-05), 2 material cooperation
+ * (06-09), 3 verbal conflict (10-14), 4 material conflict (15-20).  (CAMEO's
+ * quad classes differ at 02, 09 and 14.) */
 static int class_of(const gesta_event *e)
 {
-    if (e->root == 1)
+    int r = e->root;
+    if (r >= 1 && r <= 2)
         return 0;
-    return e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : -1;
+    if (r >= 3 && r <= 5)
+        return 1;
+    if (r >= 6 && r <= 9)
+        return 2;
+    if (r >= 10 && r <= 14)
+        return 3;
+    if (r >= 15 && r <= 20)
+        return 4;
+    return -1;
 }
 
 static int eval_conflibert(const char *dir, gesta_worker *w, const char *dicts, FILE *details)
