@@ -480,16 +480,20 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     /* "the two countries", "both sides", "the two governments": the two
      * countries last named, each with the role */
     bool pair = false;
-    if (!actor && !base[0] && (np->flags & GS_NP_PLURAL) && c->have_prev_country) {
+    if (!actor && !base[0] && (np->flags & GS_NP_PLURAL) && c->nhist_start >= 2) {
         for (uint32_t k = np->start; k < np->end; k++)
             if (tok_is(&t->toks[k], "two") || tok_is(&t->toks[k], "both"))
                 pair = true;
-        const gs_tok *h = &t->toks[np->head];
-        if (pair && (nagents || tok_is(h, "countries") || tok_is(h, "nations") || tok_is(h, "sides") ||
-                     tok_is(h, "neighbours") || tok_is(h, "neighbors") || tok_is(h, "states"))) {
-            snprintf(base, sizeof base, "%.3s/%.3s", c->recent_country.code, c->prev_country.code);
-            src = c->recent_country.src;
-            dict = c->recent_country.dict;
+        static const char *const heads[] = {"countries", "nations", "sides", "neighbours",
+                                            "neighbors", "states", "governments", "leaders",
+                                            "presidents", "ministers", "delegations", "armies",
+                                            "militaries", "capitals", "allies", NULL};
+        /* the two countries named last before this sentence (not China in
+         * "China's foreign ministry urged both sides") */
+        if (pair && tok_in(&t->toks[np->head], heads)) {
+            snprintf(base, sizeof base, "%.3s/%.3s", c->hist_start[0].code, c->hist_start[1].code);
+            src = c->hist_start[0].src;
+            dict = c->hist_start[0].dict;
         }
     }
     /* "the country", "the nation": the country last named */
@@ -668,6 +672,16 @@ static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
             c->have_person = true;
         }
         if (is_country_code(r->code)) {
+            /* the history of distinct countries, most recent first */
+            uint32_t k = 0;
+            while (k < c->nhist && strncmp(c->hist[k].code, r->code, 3))
+                k++;
+            if (k == c->nhist && c->nhist < 4)
+                c->nhist++;
+            if (k == 4)
+                k = 3;
+            memmove(&c->hist[1], &c->hist[0], k * sizeof c->hist[0]);
+            c->hist[0] = *r;
             if (c->have_country && strncmp(c->recent_country.code, r->code, 3)) {
                 c->prev_country = c->recent_country;
                 c->have_prev_country = true;
@@ -684,6 +698,8 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
     if (L->nnps > c->cap_npact &&
         gs_grow((void **)&c->npact, &c->cap_npact, L->nnps, sizeof(gs_npact)) < 0)
         return GESTA_ENOMEM;
+    memcpy(c->hist_start, c->hist, sizeof c->hist);
+    c->nhist_start = c->nhist;
     /* in text order, so that a pronoun can refer to a phrase before it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
         int rc = resolve_np(c, t, L, d, i, date, send);

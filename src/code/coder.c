@@ -616,6 +616,7 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
     const char *tc = tgt ? tgt->code : "";
     if (src && tgt && !strcmp(sc, tc))
         return 0; /* an actor does nothing to itself */
+
     if (x->w->coder.opt.require_dyad &&
         (!src || !tgt || !strncmp(src->code, "---", 3) || !strncmp(tgt->code, "---", 3)))
         return 0;
@@ -1183,6 +1184,7 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
     gs_coder *c = &w->coder;
     c->nractors = 0;
     c->have_person = c->have_any = c->have_country = c->have_prev_country = false;
+    c->nhist = c->nhist_start = 0;
     c->nnamed = 0;
     c->story_discarded = false;
     if (!d || !d->nall)
@@ -1245,6 +1247,7 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
     gs_coder *c = &w->coder;
     c->nractors = 0;
     c->have_person = c->have_any = c->have_country = c->have_prev_country = false;
+    c->nhist = c->nhist_start = 0;
     c->nnamed = 0;
     w->nactors = 0;
     if (!d || !d->nall)
