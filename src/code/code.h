@@ -17,7 +17,7 @@
 
 #define GS_MAX_DICTS 4
 #define GS_CODE_LEN 32
-#define GS_IDCACHE 4096     /* word forms remembered per worker, a power of two */
+#define GS_IDCACHE 16384    /* word forms remembered per worker, a power of two */
 #define GS_IDCACHE_WORD 24  /* longest form remembered */
 #define GS_IDCACHE_DICTS 4  /* dictionaries remembered per form */
 
@@ -117,7 +117,9 @@ typedef struct gs_coder {
     } *idcache;
     const void *idcache_dicts;
     uint8_t *skip;        /* per token: left out by the comma rule */
-    int debug;            /* GESTA_DEBUG_CODE set: 2; else 0 after the first sentence */
+    int debug;            /* 0 unknown, 1 off, 2 GESTA_DEBUG_CODE set */
+    uint8_t *discarded;   /* per sentence of the document: a discard phrase occurs */
+    size_t cap_discarded;
     size_t cap_skip;
 } gs_coder;
 

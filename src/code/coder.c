@@ -919,12 +919,10 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         memset(c->synmemo, 0, GS_SYNMEMO * sizeof *c->synmemo);
         c->syn_stamp = 1;
     }
-    bool story;
     if (!c->debug)
         c->debug = getenv("GESTA_DEBUG_CODE") ? 2 : 1;
-    c->debug &= 2;
-    if (gs_code_discarded(c, d, a, b, &story)) {
-        if (c->debug)
+    if (c->discarded[si]) {
+        if (c->debug == 2)
             fprintf(stderr, "code: sentence %u discarded\n", si);
         return 0;
     }
@@ -995,7 +993,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         }
         vmatch m;
         bool matched = match_verb(c, L, d, v, a, b, &m);
-        if (c->debug) {
+        if (c->debug == 2) {
             /* GESTA_DEBUG_CODE: what the coder saw at each verb */
             const gs_ltok *h = &L->lt[vg->head];
             fprintf(stderr, "code: vg '%.*s' flags %#x subj %d (%u actors) obj %d xcomp %d gov %d: ",
@@ -1194,11 +1192,16 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
     int rc = gs_code_word_ids(c, t, &w->lang, d, 0, (uint32_t)t->ntoks);
     if (rc < 0)
         return rc;
-    /* a story-level discard anywhere leaves the whole document uncoded */
+    /* discarded sentences; a story-level discard anywhere leaves the whole
+     * document uncoded */
+    if (t->nsents > c->cap_discarded &&
+        gs_grow((void **)&c->discarded, &c->cap_discarded, t->nsents, 1) < 0)
+        return GESTA_ENOMEM;
     for (size_t si = 0; si < t->nsents; si++) {
         bool story;
         const gs_sent *s = &t->sents[si];
-        if (gs_code_discarded(c, d, s->first, s->first + s->count, &story) && story)
+        c->discarded[si] = gs_code_discarded(c, d, s->first, s->first + s->count, &story);
+        if (story)
             return 0;
     }
     for (size_t si = 0; si < t->nsents; si++)
@@ -1285,6 +1288,7 @@ void gs_coder_free(gs_coder *c)
     free(c->npact);
     free(c->skip);
     free(c->synmemo);
+    free(c->discarded);
     free(c->idcache);
     memset(c, 0, sizeof *c);
 }
