@@ -134,7 +134,16 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
         const gs_tok *tk = &t->toks[k];
         /* every time word starts with one of these letters and is short */
         int c0 = tk->norm_len ? gs_lower((unsigned char)tk->norm[0]) : 0;
-        if (tk->norm_len > 9 || c0 < 'a' || c0 > 'z' || !((TIME_INITIALS >> (c0 - 'a')) & 1))
+        if (tk->norm_len > 9 || tk->norm_len < 3 || c0 < 'a' || c0 > 'z' ||
+            !((TIME_INITIALS >> (c0 - 'a')) & 1))
+            continue;
+        /* ... and with one of these first two letters */
+        static const char pairs[] = "yetothmotuwefrsasulanepaagjafemaapjuauseocnode";
+        int c1 = gs_lower((unsigned char)tk->norm[1]);
+        bool maybe = false;
+        for (const char *p = pairs; *p && !maybe; p += 2)
+            maybe = p[0] == c0 && p[1] == c1;
+        if (!maybe)
             continue;
         const gs_tok *prev = k > a ? &t->toks[k - 1] : NULL;
         const gs_tok *next = k + 1 < b ? &t->toks[k + 1] : NULL;
