@@ -137,17 +137,34 @@ static void threat_of(const char *code, char out[8])
 /* The 12x refusal code for an action code. */
 static void refusal_of(const char *code, char out[8])
 {
+    /* the action's intent code names what is refused: 031x cooperation
+     * (121x), 033x aid (122x), 034x reform (123x), 035x yielding (124x),
+     * 036 meeting (125), 038/039 mediation (126) */
+    char in[8], c[8] = "";
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    const char *m;
-    switch (root) {
-    case 3: case 6: m = "121"; break;
-    case 4: m = "125"; break;
-    case 7: m = "122"; break;
-    case 8: m = "124"; break;
-    case 10: m = "128"; break;
-    default: m = "120"; break;
+    intent_of(code, in);
+    if (root == 10)
+        snprintf(c, sizeof c, "128");
+    else if (!strncmp(in, "031", 3))
+        snprintf(c, sizeof c, "121%s", in + 3);
+    else if (!strncmp(in, "033", 3))
+        snprintf(c, sizeof c, "122%s", in + 3);
+    else if (!strncmp(in, "034", 3))
+        snprintf(c, sizeof c, "123%s", in + 3);
+    else if (!strncmp(in, "035", 3))
+        snprintf(c, sizeof c, "124%s", in + 3);
+    else if (!strcmp(in, "036"))
+        snprintf(c, sizeof c, "125");
+    else if (!strcmp(in, "038") || !strcmp(in, "039"))
+        snprintf(c, sizeof c, "126");
+    const gs_cameo *cm = c[0] ? gs_cameo_find(c, strlen(c)) : NULL;
+    if (!cm || strcmp(cm->code, c)) {
+        c[3] = '\0';
+        cm = c[0] ? gs_cameo_find(c, 3) : NULL;
+        if (!cm || strcmp(cm->code, c))
+            snprintf(c, sizeof c, "120");
     }
-    snprintf(out, 8, "%s", m);
+    snprintf(out, 8, "%s", c);
 }
 
 /* ----------------------------------------------------------- pattern match */
@@ -1036,6 +1053,19 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 for (uint32_t i = 0; i < m.pattern->nelems && el[i].kind != GS_PE_VERB; i++)
                     if (el[i].kind == GS_PE_WORD || el[i].kind == GS_PE_SYNSET)
                         sees = true;
+            }
+            /* "will not accept refugees", "would not meet the demands": a
+             * refusal of the action */
+            if (!sees && !c->opt.compat && (vg->flags & GS_VG_FUTURE) && matched && m.code) {
+                const char *ncode = gs_dict_str(m.d, m.code);
+                const gs_cameo *ncm = gs_cameo_find(ncode, strlen(ncode));
+                int nroot = (ncode[0] - '0') * 10 + (ncode[1] - '0');
+                if (ncm && !strcmp(ncm->code, ncode) && (nroot == 4 || (nroot >= 6 && nroot <= 8))) {
+                    char mapped[8];
+                    refusal_of(ncode, mapped);
+                    if ((rc = emit_for(&x, c, L, sl, v, &m, mapped, NULL, 0, b)) < 0)
+                        return rc;
+                }
             }
             if (!sees)
                 continue;
