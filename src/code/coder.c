@@ -1180,7 +1180,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         bool cameo = cm && !strcmp(cm->code, code);
         if ((vg->flags & GS_VG_FUTURE) && cameo && !c->opt.compat) {
             int root = (code[0] - '0') * 10 + (code[1] - '0');
-            if (root >= 15)
+            if (root >= 14) /* a protest, sanction or force to come is a threat */
                 threat_of(code, mapped);
             else
                 intent_of(code, mapped);

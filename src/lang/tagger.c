@@ -641,6 +641,16 @@ static bool is_article(const char *w, size_t n)
            (n == 2 && !memcmp(w, "an", 2)) || (n == 5 && !memcmp(w, "every", 5));
 }
 
+static bool is_modal_word(const gs_tok *tk)
+{
+    static const char *const modals[] = {"will", "would", "can", "could", "may", "might", "shall",
+                                         "should", "must", "'ll", "wo", "ca", NULL};
+    for (const char *const *m = modals; *m; m++)
+        if (gs_lit_eq_nocase(tk->norm, tk->norm_len, *m))
+            return true;
+    return false;
+}
+
 static void drop_verbs(cands *c)
 {
     cands f = {0};
@@ -835,7 +845,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         caps_mode = true;
 
     char buf[128];
-    bool initial = true, after_article = false;
+    bool initial = true, after_article = false, after_modal = false;
     if (!L->debug)
         L->debug = getenv("GESTA_DEBUG_TAGS") ? 2 : 1;
     bool debug = L->debug == 2;
@@ -882,6 +892,20 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     have:
         if (after_article)
             drop_verbs(&c);
+        /* after a modal, a WordNet verb may be its base form even where the
+         * lexicon saw only a noun ("would boycott", "will veto") */
+        if (after_modal && lex && (gs_lex_entries[lex - 1].wn & GS_WN_VERB)) {
+            bool has_vb = false;
+            float best = -1e9f;
+            for (int q = 0; q < c.n; q++) {
+                has_vb |= c.tag[q] == F_VB;
+                if (c.score[q] > best)
+                    best = c.score[q];
+            }
+            if (!has_vb)
+                cand_add(&c, F_VB, best);
+        }
+        after_modal = is_modal_word(tk);
         prune(&c);
         if (debug) {
             fprintf(stderr, "%.*s:", (int)tk->norm_len, tk->norm);
