@@ -765,6 +765,17 @@ static bool reports_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
     return false;
 }
 
+/* Does verb group vg speak of the future: "will", "shall", or "would" in a
+ * reported clause ("said it would allow")? */
+static bool future_of(const gs_lang *L, const gs_vg *vg)
+{
+    if (vg->flags & GS_VG_FUTURE)
+        return true;
+    return (vg->flags & GS_VG_MODAL) && L->lt[vg->start].penn == GS_P_MD &&
+           lemma_is(L, vg->start, "would") && vg->clause >= 0 &&
+           L->cls[vg->clause].type == GS_CL_REPORTED;
+}
+
 /* The subject of the verb that reports the clause vg is in ("X said Y
  * must ..."), or -1. */
 static int32_t reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
@@ -1056,7 +1067,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             }
             /* "will not accept refugees", "would not meet the demands": a
              * refusal of the action */
-            if (!sees && !c->opt.compat && (vg->flags & GS_VG_FUTURE) && matched && m.code) {
+            if (!sees && !c->opt.compat && future_of(L, vg) && matched && m.code) {
                 const char *ncode = gs_dict_str(m.d, m.code);
                 const gs_cameo *ncm = gs_cameo_find(ncode, strlen(ncode));
                 int nroot = (ncode[0] - '0') * 10 + (ncode[1] - '0');
@@ -1178,7 +1189,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         char mapped[8];
         const gs_cameo *cm = gs_cameo_find(code, strlen(code));
         bool cameo = cm && !strcmp(cm->code, code);
-        if ((vg->flags & GS_VG_FUTURE) && cameo && !c->opt.compat) {
+        if (future_of(L, vg) && cameo && !c->opt.compat) {
             int root = (code[0] - '0') * 10 + (code[1] - '0');
             if (root >= 14) /* a protest, sanction or force to come is a threat */
                 threat_of(code, mapped);
