@@ -637,7 +637,7 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
     if (x->w->coder.opt.require_dyad &&
         (!src || !tgt || !strncmp(src->code, "---", 3) || !strncmp(tgt->code, "---", 3)))
         return 0;
-    if (!src)
+    if (!src && !tgt)
         return 0;
     for (size_t i = w->nevents; i-- > 0;) {
         const gesta_event *e = &w->events[i];
@@ -862,8 +862,17 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
                 }
         return 0;
     }
-    if (!ns)
+    if (!ns) {
+        /* a passive without its agent still says what was done to whom
+         * ("was arrested in Lebanon", "were killed by a bomb") */
+        if (passive && !c->opt.compat && nt && tgt_np == vg->subject)
+            for (uint32_t k = 0; k < nt; k++) {
+                int rc = add_event(x, NULL, tgts[k], code, vg->head, m->vend, m->d, m->rule);
+                if (rc < 0)
+                    return rc;
+            }
         return 0;
+    }
     for (uint32_t i = 0; i < ns; i++) {
         if (!nt) {
             int rc = add_event(x, srcs[i], NULL, code, vg->head, m->vend, m->d, m->rule);
