@@ -829,6 +829,20 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
         src_np = passive ? passive_agent(L, sl, v) : vg->subject;
     if (tgt_np < 0)
         tgt_np = passive ? vg->subject : default_target(c, L, vg, m->vend, se);
+    /* aid goes to its recipient: "sent 500 peacekeepers to South Sudan",
+     * "offered to send troops to Haiti" */
+    if (!c->opt.compat && !passive && m->tgt < 0 && code && code[0] &&
+        (!strncmp(code, "07", 2) || !strncmp(code, "033", 3) || !strncmp(code, "023", 3) ||
+         !strncmp(code, "103", 3))) {
+        for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp; p++) {
+            const gs_pp *pp = &L->pps[p];
+            if (pp->vg != (int32_t)v || pp->np < 0 || pp->prep == UINT32_MAX ||
+                !lemma_is(L, pp->prep, "to") || !c->npact[pp->np].n || role_only(c, pp->np))
+                continue;
+            tgt_np = pp->np;
+            break;
+        }
+    }
     /* a passive whose subject is a thing: the phrase after the verb ("aid
      * was delivered to Sudan by the UN") */
     if (passive && !c->opt.compat && tgt_np >= 0 && tgt_np == vg->subject && !c->npact[tgt_np].n)
@@ -1126,7 +1140,14 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 const gs_cameo *xcm = gs_cameo_find(xcode, strlen(xcode));
                 /* the complement's pattern may see the governor itself
                  * ("DECLINE_TO_* comment"): its code is final */
-                bool sees_governor = xm.pattern && xm.mstart <= vg->head;
+                bool sees_governor = false;
+                if (xm.pattern && xm.mstart <= vg->head) {
+                    /* by a word before the verb, not by the subject's phrase */
+                    const gs_pelem *el = xm.d->pelems + xm.pattern->elems;
+                    for (uint32_t i = 0; i < xm.pattern->nelems && el[i].kind != GS_PE_VERB; i++)
+                        if (el[i].kind == GS_PE_WORD || el[i].kind == GS_PE_SYNSET)
+                            sees_governor = true;
+                }
                 bool ccode = code && code[0] == '0' && code[1] == '2';
                 bool dcode = code && code[0] == '1' && code[1] == '0';
                 if (!xcm || strcmp(xcm->code, xcode) || sees_governor) {
