@@ -793,6 +793,34 @@ static int32_t reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *v
     return best;
 }
 
+/* The clause opened by "that" right after verb group v ("demanded that
+ * Sweden extradite ..."), or -1. */
+static int32_t that_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
+{
+    const gs_vg *vg = &L->vgs[v];
+    for (uint32_t k = sl->cl0; k < sl->cl0 + sl->ncl; k++) {
+        const gs_clause *cl = &L->cls[k];
+        if (cl->parent == vg->clause && cl->marker >= 0 && (uint32_t)cl->marker >= vg->end &&
+            (uint32_t)cl->marker <= vg->end + 2 && lemma_is(L, (uint32_t)cl->marker, "that"))
+            return (int32_t)k;
+    }
+    return -1;
+}
+
+/* The demand or appeal verb whose "that" clause vg is in, or -1. */
+static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+{
+    if (vg->clause < 0)
+        return -1;
+    for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
+        const gs_vg *g = &L->vgs[u];
+        if ((lemma_in(L, g->head, demand_verbs) || lemma_in(L, g->head, appeal_verbs)) &&
+            !(g->flags & GS_VG_NEG) && that_clause(L, sl, u) == vg->clause)
+            return (int32_t)u;
+    }
+    return -1;
+}
+
 /* Codes verb group v with code (already chosen) and roles; emits events. */
 static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_sent_lang *sl,
                     uint32_t v, const vmatch *m, const char *code, const char *pcode, uint32_t pair,
@@ -1019,6 +1047,25 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             continue; /* coded through the verb that governs it */
         if (c->skip[vg->head])
             continue;
+        /* "Turkey demanded that Sweden extradite ...": Turkey's demand of
+         * Sweden for the extradition */
+        int32_t dem = c->opt.compat ? -1 : demander(L, sl, vg);
+        if (dem >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG)) {
+            vmatch dm;
+            if (match_verb(c, L, d, v, a, b, &dm) && dm.code) {
+                const char *dcode = gs_dict_str(dm.d, dm.code);
+                const gs_cameo *dcm = gs_cameo_find(dcode, strlen(dcode));
+                if (dcm && !strcmp(dcm->code, dcode)) {
+                    char mapped[8];
+                    appeal_of(dcode, lemma_in(L, L->vgs[dem].head, demand_verbs), mapped);
+                    dm.src = L->vgs[dem].subject;
+                    dm.tgt = vg->subject;
+                    if ((rc = emit_for(&x, c, L, sl, v, &dm, mapped, NULL, 0, b)) < 0)
+                        return rc;
+                    continue;
+                }
+            }
+        }
         if (!c->opt.compat && (vg->flags & GS_VG_MODAL) && !(vg->flags & GS_VG_FUTURE) &&
             L->lt[vg->start].penn == GS_P_MD && !lemma_is(L, vg->start, "would") &&
             !lemma_is(L, vg->start, "will")) {
@@ -1205,7 +1252,9 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         /* a speech verb that reports a clause gives way to it, unless the
          * clause codes nothing (then it is the statement: "said that
          * relations with Australia had reached a turning point") */
-        if (code[0] == '0' && code[1] == '1' && reports_clause(L, sl, v)) {
+        if ((code[0] == '0' && code[1] == '1' && reports_clause(L, sl, v)) ||
+            (!c->opt.compat && that_clause(L, sl, v) >= 0 &&
+             (lemma_in(L, vg->head, demand_verbs) || lemma_in(L, vg->head, appeal_verbs)))) {
             if (nspeech < 8 && !c->opt.compat) {
                 speech[nspeech].v = v;
                 speech[nspeech].m = m;
@@ -1237,9 +1286,10 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     for (uint32_t i = 0; i < nspeech; i++) {
         const gs_vg *vg = &L->vgs[speech[i].v];
         bool coded = false;
+        int32_t tc = that_clause(L, sl, speech[i].v);
         for (uint32_t k = sl->cl0; k < sl->cl0 + sl->ncl && k - sl->cl0 < 64; k++)
-            if (L->cls[k].type == GS_CL_REPORTED && L->cls[k].parent == vg->clause &&
-                clause_coded[k - sl->cl0])
+            if ((L->cls[k].type == GS_CL_REPORTED || (int32_t)k == tc) &&
+                L->cls[k].parent == vg->clause && clause_coded[k - sl->cl0])
                 coded = true;
         if (!coded && (rc = emit_for(&x, c, L, sl, speech[i].v, &speech[i].m, speech[i].code,
                                      speech[i].pcode, speech[i].pair, b)) < 0)
