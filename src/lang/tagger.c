@@ -781,7 +781,7 @@ static size_t lower(const gs_tok *tk, char *buf, size_t cap)
 struct gs_wcache {
     uint32_t hash, ctx; /* ctx 0: empty */
     uint32_t lex;
-    uint8_t len, aux, article;
+    uint8_t len, aux, article, modal;
     char word[GS_WCACHE_WORD];
     cands c;
 };
@@ -855,7 +855,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         const gs_tok *tk = &toks[i];
         cands c;
         uint32_t lex;
-        bool aux, article;
+        bool aux, article, modal;
         /* the context that token_cands reads besides the word itself */
         uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
                        (uint32_t)tk->flags << 3;
@@ -869,6 +869,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 lex = wc->lex;
                 aux = wc->aux;
                 article = wc->article;
+                modal = wc->modal;
                 wc = NULL; /* found */
                 goto have;
             }
@@ -879,6 +880,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             token_cands(&c, tk, buf, ln, initial, caps_mode, &lex);
             aux = is_aux_word(buf, ln);
             article = is_article(buf, ln);
+            modal = is_modal_word(tk);
             if (wc) {
                 wc->ctx = ctx;
                 wc->len = (uint8_t)tk->norm_len;
@@ -887,6 +889,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 wc->lex = lex;
                 wc->aux = aux;
                 wc->article = article;
+                wc->modal = modal;
             }
         }
     have:
@@ -905,7 +908,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             if (!has_vb)
                 cand_add(&c, F_VB, best);
         }
-        after_modal = is_modal_word(tk);
+        after_modal = modal;
         prune(&c);
         if (debug) {
             fprintf(stderr, "%.*s:", (int)tk->norm_len, tk->norm);
