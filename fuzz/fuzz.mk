@@ -4,13 +4,14 @@
 #                      into build-fuzz/ and run it for FUZZ_SECONDS (default 60)
 #                      on fuzz/corpus/NAME, growing build-fuzz/corpus/NAME;
 #                      FUZZ_HARNESSES=... picks some, FUZZ_FLAGS=... adds
-#                      libFuzzer options
+#                      libFuzzer options, FUZZ_WORK=DIR keeps the grown
+#                      corpora, crash files and logs in DIR instead
 #   make fuzz-replay   build each harness with the normal compiler and
 #                      replay.c into $(BUILD)/fuzz/ and replay fuzz/corpus and
 #                      fuzz/crashes (make check does this too)
 #   make fuzz-merge    minimise build-fuzz/corpus/NAME into fuzz/corpus/NAME
 #
-# Crash files libFuzzer writes go to build-fuzz/crashes/NAME/; once fixed,
+# Crash files libFuzzer writes go to $(FUZZ_WORK)/crashes/NAME/; once fixed,
 # a crash file is kept in fuzz/crashes/NAME/ as a regression test.
 
 FUZZ_ALL       := jsonl xml text coder dict
@@ -18,6 +19,7 @@ FUZZ_HARNESSES ?= $(FUZZ_ALL)
 FUZZ_SECONDS   ?= 60
 FUZZ_CC        ?= clang
 FUZZ_BUILD     ?= build-fuzz
+FUZZ_WORK      ?= $(FUZZ_BUILD)
 FUZZ_FLAGS     ?=
 FUZZ_NICE      ?= nice -n 19
 FUZZ_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
@@ -46,25 +48,25 @@ fuzz-build: $(FUZZ_BINS)
 # line (executions, cov: edges, ft: features, corpus) and fails if any
 # harness found a crash.
 fuzz: $(FUZZ_BINS)
-	@status=0; for h in $(FUZZ_HARNESSES); do \
-	    mkdir -p $(FUZZ_BUILD)/corpus/$$h $(FUZZ_BUILD)/crashes/$$h; \
+	@status=0; mkdir -p $(FUZZ_WORK); for h in $(FUZZ_HARNESSES); do \
+	    mkdir -p $(FUZZ_WORK)/corpus/$$h $(FUZZ_WORK)/crashes/$$h; \
 	    echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
 	    dict=; [ -f fuzz/dicts/$$h.dict ] && dict=-dict=fuzz/dicts/$$h.dict; \
 	    $(FUZZ_NICE) $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) \
-	        -print_final_stats=1 -timeout=25 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$h/ $$dict $(FUZZ_FLAGS) \
-	        $(FUZZ_BUILD)/corpus/$$h fuzz/corpus/$$h >$(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
-	        || { status=1; echo "fuzz_$$h FAILED: see $(FUZZ_BUILD)/fuzz_$$h.log"; }; \
-	    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE|pulse|NEW|REDUCE)' $(FUZZ_BUILD)/fuzz_$$h.log | tail -n 1; \
-	    grep -E '^stat::(number_of_executed_units|peak_rss_mb)' $(FUZZ_BUILD)/fuzz_$$h.log; \
+	        -print_final_stats=1 -timeout=25 -artifact_prefix=$(FUZZ_WORK)/crashes/$$h/ $$dict $(FUZZ_FLAGS) \
+	        $(FUZZ_WORK)/corpus/$$h fuzz/corpus/$$h >$(FUZZ_WORK)/fuzz_$$h.log 2>&1 \
+	        || { status=1; echo "fuzz_$$h FAILED: see $(FUZZ_WORK)/fuzz_$$h.log"; }; \
+	    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE|pulse|NEW|REDUCE)' $(FUZZ_WORK)/fuzz_$$h.log | tail -n 1; \
+	    grep -E '^stat::(number_of_executed_units|peak_rss_mb)' $(FUZZ_WORK)/fuzz_$$h.log; \
 	done; exit $$status
 
 # Minimises the committed seeds plus what make fuzz found into fuzz/corpus.
 fuzz-merge: $(FUZZ_BINS)
 	@for h in $(FUZZ_HARNESSES); do \
-	    rm -rf $(FUZZ_BUILD)/merged/$$h && mkdir -p $(FUZZ_BUILD)/merged/$$h $(FUZZ_BUILD)/corpus/$$h; \
-	    $(FUZZ_NICE) $(FUZZ_BUILD)/fuzz_$$h -merge=1 $(FUZZ_BUILD)/merged/$$h fuzz/corpus/$$h \
-	        $(FUZZ_BUILD)/corpus/$$h >$(FUZZ_BUILD)/merge_$$h.log 2>&1 || exit 1; \
-	    rm -f fuzz/corpus/$$h/* && cp $(FUZZ_BUILD)/merged/$$h/* fuzz/corpus/$$h/; \
+	    rm -rf $(FUZZ_WORK)/merged/$$h && mkdir -p $(FUZZ_WORK)/merged/$$h $(FUZZ_WORK)/corpus/$$h; \
+	    $(FUZZ_NICE) $(FUZZ_BUILD)/fuzz_$$h -merge=1 $(FUZZ_WORK)/merged/$$h fuzz/corpus/$$h \
+	        $(FUZZ_WORK)/corpus/$$h >$(FUZZ_WORK)/merge_$$h.log 2>&1 || exit 1; \
+	    rm -f fuzz/corpus/$$h/* && cp $(FUZZ_WORK)/merged/$$h/* fuzz/corpus/$$h/; \
 	    echo "fuzz/corpus/$$h: $$(ls fuzz/corpus/$$h | wc -l) files, $$(du -sk fuzz/corpus/$$h | cut -f1) KiB"; \
 	done
 
