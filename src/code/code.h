@@ -108,6 +108,13 @@ typedef struct gs_coder {
         uint32_t val;
     } *synmemo;
     uint32_t syn_stamp;
+    /* per dictionary (the first four) and synset: may a member occur in the
+     * current sentence?  val 1 no, 2 maybe; valid while stamp == syn_stamp */
+    struct gs_synpres {
+        uint32_t stamp;
+        uint8_t val;
+    } *synpres[4];
+    uint32_t nsynpres[4];
     /* dictionary word ids of recent word forms (for idcache_dicts) */
     struct gs_idcache {
         uint32_t hash;

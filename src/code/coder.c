@@ -501,6 +501,29 @@ static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_d
 }
 
 /* Finds the verb and the first matching pattern for verb group v. */
+/* May a member of synset si occur in the sentence whose words are in the
+ * bit set present?  (Its first word must.)  Remembered per sentence. */
+static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si)
+{
+    struct gs_synpres *cache = m->dj < 4 ? m->c->synpres[m->dj] : NULL;
+    if (cache && si < m->c->nsynpres[m->dj] && cache[si].stamp == m->c->syn_stamp)
+        return cache[si].val == 2;
+    const gs_synset *sy = &m->d->synsets[si];
+    bool maybe = false;
+    for (uint32_t i = 0; i < sy->nmembers && !maybe; i++) {
+        const gs_synmem *mem = &m->d->synmem[sy->members + i];
+        if (!mem->nwords)
+            continue;
+        uint32_t w = m->d->vwords[mem->words];
+        maybe = (present[(w >> 6) & 15] >> (w & 63)) & 1;
+    }
+    if (cache && si < m->c->nsynpres[m->dj]) {
+        cache[si].stamp = m->c->syn_stamp;
+        cache[si].val = maybe ? 2 : 1;
+    }
+    return maybe;
+}
+
 static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
                        uint32_t e, vmatch *out)
 {
@@ -540,6 +563,8 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
             for (uint32_t q2 = 0; q2 < pt->nelems && !lacking; q2++) {
                 uint32_t w = el[q2].arg;
                 if (el[q2].kind == GS_PE_WORD && !(present[(w >> 6) & 15] & (1ull << (w & 63))))
+                    lacking = true;
+                else if (el[q2].kind == GS_PE_SYNSET && !synset_possible(&m, present, w))
                     lacking = true;
             }
             if (lacking)
@@ -994,6 +1019,14 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     uint32_t a = s->first, b = s->first + s->count;
     if (!c->synmemo && !(c->synmemo = calloc(GS_SYNMEMO, sizeof *c->synmemo)))
         return GESTA_ENOMEM;
+    for (uint32_t j = 0; j < d->nall && j < 4; j++)
+        if (c->nsynpres[j] < d->all[j]->nsynsets) {
+            free(c->synpres[j]);
+            c->nsynpres[j] = 0;
+            if (!(c->synpres[j] = calloc(d->all[j]->nsynsets, sizeof *c->synpres[j])))
+                return GESTA_ENOMEM;
+            c->nsynpres[j] = d->all[j]->nsynsets;
+        }
     if (++c->syn_stamp == 0) { /* wrapped: forget everything */
         memset(c->synmemo, 0, GS_SYNMEMO * sizeof *c->synmemo);
         c->syn_stamp = 1;
@@ -1409,6 +1442,8 @@ void gs_coder_free(gs_coder *c)
     free(c->npact);
     free(c->skip);
     free(c->synmemo);
+    for (int j = 0; j < 4; j++)
+        free(c->synpres[j]);
     free(c->discarded);
     free(c->idcache);
     memset(c, 0, sizeof *c);
