@@ -1005,7 +1005,10 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         lt[i].flags = 0;
         const char *lm = NULL;
         size_t ll = 0;
-        bool found = special_lemma(buf, ln, p, &lm, &ll);
+        /* the special forms all start with an apostrophe, n, c, w or s */
+        bool found = ln && (buf[0] == '\'' || buf[0] == 'n' || buf[0] == 'c' || buf[0] == 'w' ||
+                            buf[0] == 's') &&
+                     special_lemma(buf, ln, p, &lm, &ll);
         if (ln && !found) {
             if (gs_penn_is_verb(p) || p == GS_P_MD)
                 found = gs_verb_lemma(buf, ln, &lm, &ll, L->arena);
