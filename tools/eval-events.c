@@ -289,6 +289,7 @@ static int eval_conflibert(const char *dir, gesta_worker *w, const char *dicts, 
         return -1;
     }
     unsigned conf[5][6] = {{0}}; /* gold x predicted (5 = none) */
+    unsigned quad[5][6] = {{0}}; /* the same with CAMEO's quad classes (01 as 0) */
     unsigned n = 0;
     char *line = NULL;
     size_t cap = 0;
@@ -302,13 +303,19 @@ static int eval_conflibert(const char *dir, gesta_worker *w, const char *dicts, 
         *tab = '\0';
         int gold = tab[1] - '0';
         n++;
-        int pred = 5;
+        int pred = 5, qpred = 5;
         /* news of the late 2010s: leaders resolve on a date of that time */
-        if (run_text(w, line, 20180101) > 0)
-            pred = class_of(gesta_worker_event(w, 0));
+        if (run_text(w, line, 20180101) > 0) {
+            const gesta_event *e0 = gesta_worker_event(w, 0);
+            pred = class_of(e0);
+            qpred = e0->root == 1 ? 0 : e0->quad_class >= 1 && e0->quad_class <= 4 ? e0->quad_class : -1;
+        }
         if (pred < 0)
             pred = 5;
+        if (qpred < 0)
+            qpred = 5;
         conf[gold][pred]++;
+        quad[gold][qpred]++;
         if (details) {
             fprintf(details, "%s\tgold %d\tgot %d\t%s\n", gold == pred ? "ok" : "WRONG", gold, pred,
                     line);
@@ -321,26 +328,30 @@ static int eval_conflibert(const char *dir, gesta_worker *w, const char *dicts, 
     }
     free(line);
     fclose(f);
-    double sum_f1 = 0, sum_p = 0, sum_r = 0;
+    double sum_f1 = 0, sum_p = 0, sum_r = 0, quad_f1 = 0;
     unsigned right = 0;
     for (int c = 0; c < 5; c++) {
-        unsigned tp = conf[c][c], predicted = 0, gold = 0;
-        for (int g = 0; g < 5; g++)
+        unsigned tp = conf[c][c], predicted = 0, gold = 0, qtp = quad[c][c], qpredicted = 0;
+        for (int g = 0; g < 5; g++) {
             predicted += conf[g][c];
+            qpredicted += quad[g][c];
+        }
         for (int p = 0; p < 6; p++)
             gold += conf[c][p];
         double p = ratio(tp, predicted), r = ratio(tp, gold);
         sum_p += p;
         sum_r += r;
         sum_f1 += f1(p, r);
+        quad_f1 += f1(ratio(qtp, qpredicted), ratio(qtp, gold));
         right += tp;
     }
     unsigned none = 0;
     for (int g = 0; g < 5; g++)
         none += conf[g][5];
     char head[160];
-    snprintf(head, sizeof head, "class macro-F1 %.3f, accuracy %.1f%%, no event %u", sum_f1 / 5,
-             100.0 * ratio(right, n), none);
+    snprintf(head, sizeof head,
+             "class macro-F1 %.3f, accuracy %.1f%%, no event %u (with CAMEO's quad classes: %.3f)",
+             sum_f1 / 5, 100.0 * ratio(right, n), none, quad_f1 / 5);
     /* P and R here are the class-level macro averages (no actors in the gold) */
     printf("%-14s %-10s %5u  %5.1f %5.1f %5.1f   %5s %5s %5s   %s\n", "conflibert", dicts, n,
            100 * sum_p / 5, 100 * sum_r / 5, 100 * sum_f1 / 5, "-", "-", "-", head);
