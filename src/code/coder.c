@@ -1301,7 +1301,13 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         char mapped[8];
         const gs_cameo *cm = gs_cameo_find(code, strlen(code));
         bool cameo = cm && !strcmp(cm->code, code);
-        if (future_of(L, vg) && cameo && !c->opt.compat) {
+        /* the future of the verb, or of a verb the pattern reached
+         * ("announced that he will extend the curfew") */
+        bool future = future_of(L, vg);
+        for (uint32_t u = v + 1; !future && matched && m.pattern && u < sl->vg0 + sl->nvg; u++)
+            if (L->vgs[u].start < m.mend && future_of(L, &L->vgs[u]))
+                future = true;
+        if (future && cameo && !c->opt.compat) {
             int root = (code[0] - '0') * 10 + (code[1] - '0');
             if (root >= 14) /* a protest, sanction or force to come is a threat */
                 threat_of(code, mapped);
