@@ -931,8 +931,9 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
     }
     if (!ns) {
         /* a passive without its agent still says what was done to whom
-         * ("was arrested in Lebanon", "were killed by a bomb") */
-        if (passive && !c->opt.compat && nt && tgt_np == vg->subject)
+         * ("was arrested in Lebanon", "were killed by a bomb"); not what
+         * was said or thought ("are expected to") */
+        if (passive && !c->opt.compat && nt && tgt_np == vg->subject && root >= 6)
             for (uint32_t k = 0; k < nt; k++) {
                 int rc = add_event(x, NULL, tgts[k], code, vg->head, m->vend, m->d, m->rule);
                 if (rc < 0)
