@@ -378,6 +378,21 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
             nagents++;
         }
     }
+    /* a role inside a longer one is part of it: "aid worker" is NGO, not
+     * also LAB for "worker" (PETRARCH composes both) */
+    if (nagents >= 2 && !c->opt.compat) {
+        uint32_t keep = 0;
+        for (uint32_t i = 0; i < nagents; i++) {
+            bool inside = false;
+            for (uint32_t j = 0; j < nagents && !inside; j++)
+                inside = j != i && agents[j]->start <= agents[i]->start &&
+                         agents[i]->end <= agents[j]->end &&
+                         agents[j]->end - agents[j]->start > agents[i]->end - agents[i]->start;
+            if (!inside)
+                agents[keep++] = agents[i];
+        }
+        nagents = keep;
+    }
     /* a generic head ("leaders", "officials", "spokesman") yields to the
      * role before it: "business leaders" are BUS, "military rulers" MIL */
     if (nagents >= 2) {
