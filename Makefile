@@ -84,10 +84,15 @@ $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libgesta.a
 $(BUILD)/golden: $(BUILD)/obj/tests/golden.o $(BUILD)/libgesta.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libgesta.a $(LDLIBS)
 
+# gesta.pc for the PREFIX given (the install rule writes its own, so that
+# "make install PREFIX=..." after "make" names the right directories)
+PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|g' \
+	    -e 's|@VERSION@|$(shell sed -n 's/^\#define GESTA_VERSION "\(.*\)"/\1/p' include/gesta.h)|g' \
+	    -e 's|@PKGS@|$(PKGS)|g'
+
 $(BUILD)/gesta.pc: gesta.pc.in
 	@mkdir -p $(BUILD)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define GESTA_VERSION "\(.*\)"/\1/p' include/gesta.h)|g' \
-	    -e 's|@PKGS@|$(PKGS)|g' $< > $@
+	$(PC_SED) $< > $@
 
 # ---------------------------------------------------------------- the two commands
 
@@ -130,7 +135,8 @@ install: all
 	install -m 755 $(BUILD)/libgesta.so $(DESTDIR)$(PREFIX)/lib/libgesta.so.0
 	ln -sf libgesta.so.0 $(DESTDIR)$(PREFIX)/lib/libgesta.so
 	install -m 644 include/gesta.h $(DESTDIR)$(PREFIX)/include/gesta.h
-	install -m 644 $(BUILD)/gesta.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/gesta.pc
+	$(PC_SED) gesta.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gesta.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/gesta.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gesta $(DESTDIR)$(PREFIX)/lib/libgesta.a \
