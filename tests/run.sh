@@ -33,6 +33,13 @@ GESTA="$wrap $build/gesta" sh tests/robust.sh || fail=1
 step "fuzz corpora replay"
 sh fuzz/replay.sh "$build" "$wrap" || fail=1
 
+# the installed library and tool (not under a sanitizer or valgrind, whose
+# builds need their own link flags)
+if [ -z "$wrap" ] && [ "$build" = build ]; then
+    step "make install, pkg-config, a client program"
+    sh tests/install.sh "$build" || fail=1
+fi
+
 if [ $fail -ne 0 ]; then
     echo "== FAILED"
     exit 1
