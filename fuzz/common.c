@@ -214,7 +214,7 @@ size_t fuzz_check_json_lines(const char *text, size_t len, void (*fn)(void *ctx,
 }
 
 void fuzz_run(const gesta_engine *eng, const uint8_t *data, size_t size, int input,
-              int32_t default_date, fuzz_run_result *res)
+              int32_t default_date, int threads, fuzz_run_result *res)
 {
     memset(res, 0, sizeof *res);
     char path[64];
@@ -225,6 +225,7 @@ void fuzz_run(const gesta_engine *eng, const uint8_t *data, size_t size, int inp
     o.input = (gesta_input_format)input;
     o.output = GESTA_OUTPUT_JSONL;
     o.default_date = default_date;
+    o.threads = threads;
     o.out = open_memstream(&res->out, &res->out_len);
     o.errors = open_memstream(&res->errs, &res->errs_len);
     o.log = NULL;
@@ -232,6 +233,16 @@ void fuzz_run(const gesta_engine *eng, const uint8_t *data, size_t size, int inp
     res->rc = gesta_run(eng, &o, files, 1, &res->st);
     FUZZ_CHECK(fclose(o.out) == 0 && fclose(o.errors) == 0);
     close(fd);
+}
+
+void fuzz_check_same_run(const fuzz_run_result *a, const fuzz_run_result *b)
+{
+    FUZZ_CHECK(a->rc == b->rc);
+    FUZZ_CHECK(a->out_len == b->out_len && !memcmp(a->out, b->out, a->out_len));
+    FUZZ_CHECK(a->errs_len == b->errs_len && !memcmp(a->errs, b->errs, a->errs_len));
+    FUZZ_CHECK(a->st.documents == b->st.documents && a->st.sentences == b->st.sentences &&
+               a->st.tokens == b->st.tokens && a->st.events == b->st.events &&
+               a->st.errors == b->st.errors && a->st.warnings == b->st.warnings);
 }
 
 void fuzz_run_free(fuzz_run_result *res)

@@ -71,10 +71,15 @@ typedef struct fuzz_run_result {
 } fuzz_run_result;
 
 /* Runs gesta_run() with eng on data[0..size) read as the given input
- * format, writing events as JSON Lines, error and warning records to a
- * buffer and no log.  Free the result with fuzz_run_free(). */
+ * format on the given number of threads, writing events as JSON Lines,
+ * error and warning records to a buffer and no log.  Free the result with
+ * fuzz_run_free(). */
 void fuzz_run(const gesta_engine *eng, const uint8_t *data, size_t size, int input,
-              int32_t default_date, fuzz_run_result *res);
+              int32_t default_date, int threads, fuzz_run_result *res);
+
+/* Checks that two runs wrote the same records and error records and
+ * counted the same (the output does not depend on the thread count). */
+void fuzz_check_same_run(const fuzz_run_result *a, const fuzz_run_result *b);
 void fuzz_run_free(fuzz_run_result *res);
 
 #endif /* GESTA_FUZZ_H */

@@ -2,13 +2,14 @@
  * fuzz_jsonl.c: the JSON Lines reader and the whole pipeline behind it.
  *
  * The input is a JSON Lines file.  It goes through gesta_run() (reader,
- * decoding, text stage, coder, renderer, error records) twice: with the
- * default engine and a default date, and with the small-limits engine and
- * no default date.  Besides the sanitizers, the harness checks what the
- * README promises for bad input: nothing is dropped silently (every
- * non-blank line is a record, and the run's error count equals the error
- * records written, each naming a line that holds a record), and every
- * output line, event or error, is one JSON object.
+ * decoding, text stage, coder, renderer, error records): with the default
+ * engine and a default date on one thread and on two, and with the
+ * small-limits engine and no default date.  Besides the sanitizers, the
+ * harness checks what the README promises for bad input: nothing is
+ * dropped silently (every non-blank line is a record, and the run's error
+ * count equals the error records written, each naming a line that holds a
+ * record), every output line, event or error, is one JSON object, and two
+ * threads write exactly what one writes.
  */
 #include "fuzz.h"
 
@@ -78,24 +79,31 @@ static void on_error_record(void *ctx, void *obj)
         FUZZ_CHECK(!strcmp(sev, "warning"));
 }
 
-static void one(const gesta_engine *eng, const uint8_t *data, size_t size, int32_t date)
+static void one(const gesta_engine *eng, const uint8_t *data, size_t size, int32_t date,
+                int threads)
 {
     lines L = {data, size, 0, 0, 0};
     count_lines(&L);
     fuzz_run_result r;
-    fuzz_run(eng, data, size, GESTA_INPUT_JSONL, date, &r);
+    fuzz_run(eng, data, size, GESTA_INPUT_JSONL, date, 1, &r);
     FUZZ_CHECK(r.rc == 0 || r.rc == GESTA_EFAILED);
     FUZZ_CHECK((r.rc == GESTA_EFAILED) == (r.st.errors > 0));
     FUZZ_CHECK(r.st.documents == L.records);
     fuzz_check_json_lines(r.out, r.out_len, NULL, NULL);
     fuzz_check_json_lines(r.errs, r.errs_len, on_error_record, &L);
     FUZZ_CHECK(L.errors == r.st.errors);
+    if (threads > 1) {
+        fuzz_run_result rj;
+        fuzz_run(eng, data, size, GESTA_INPUT_JSONL, date, threads, &rj);
+        fuzz_check_same_run(&r, &rj);
+        fuzz_run_free(&rj);
+    }
     fuzz_run_free(&r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    one(fuzz_engine(), data, size, 20250618);
-    one(fuzz_engine_small(), data, size, 0);
+    one(fuzz_engine(), data, size, 20250618, 2);
+    one(fuzz_engine_small(), data, size, 0, 1);
     return 0;
 }
