@@ -1049,6 +1049,13 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     int32_t date = gs_event_date(t, L, s, c->doc_date, future_any);
     if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : c->doc_date, b)) < 0)
         return rc;
+    /* every event has an actor: a sentence whose phrases name none has no
+     * event, and its verbs need not be matched */
+    bool any = false;
+    for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp && !any; i++)
+        any = c->npact[i].n > 0;
+    if (!any)
+        return 0;
     if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
     emit_ctx x = {w, d, si, date, (gesta_field)s->field};
