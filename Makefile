@@ -13,7 +13,10 @@ CC       ?= cc
 BUILD    ?= build
 PREFIX   ?= /usr/local
 SHARED   ?= ../shared
-PKGS     := libutf8proc jansson libxml-2.0
+# the library's packages; the tools, the fuzz harnesses and the tests also use
+# jansson (a second JSON parser that checks what gesta writes)
+LIB_PKGS := libutf8proc yajl libxml-2.0
+PKGS     := $(LIB_PKGS) jansson
 OPT      ?= -O2
 SAN      ?=
 VALGRIND ?=
@@ -88,7 +91,7 @@ $(BUILD)/golden: $(BUILD)/obj/tests/golden.o $(BUILD)/libgesta.a
 # "make install PREFIX=..." after "make" names the right directories)
 PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|g' \
 	    -e 's|@VERSION@|$(shell sed -n 's/^\#define GESTA_VERSION "\(.*\)"/\1/p' include/gesta.h)|g' \
-	    -e 's|@PKGS@|$(PKGS)|g'
+	    -e 's|@PKGS@|$(LIB_PKGS)|g'
 
 $(BUILD)/gesta.pc: gesta.pc.in
 	@mkdir -p $(BUILD)

@@ -1,26 +1,26 @@
 /*
  * decode.c: raw records -> gesta_doc.  Runs in worker threads.
  *
- * JSON Lines records are parsed with jansson.  The fields: "id" (string or
- * integer, required), "date" ("YYYY-MM-DD" or "YYYYMMDD"; required unless a
- * default date was given), "title" (string or null, optional), "text"
- * (string, required).  Other fields are ignored.  Nesting deeper than
- * max_json_depth is refused, so that no record can make later stages
+ * JSON Lines records are parsed with yajl's event parser (strings are
+ * validated as UTF-8; "\u0000" is kept as a byte).  The fields: "id"
+ * (string or integer, required), "date" ("YYYY-MM-DD" or "YYYYMMDD";
+ * required unless a default date was given), "title" (string or null,
+ * optional), "text" (string, required).  Other fields are ignored; a field
+ * given twice takes its last value.  Nesting deeper than max_json_depth is
+ * refused (the parse stops there), so that no record can make later stages
  * recurse without bound.
  */
 #include "io.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <yajl/yajl_parse.h>
 
 void gs_docbuf_release(gs_docbuf *d)
 {
-    if (d->json) {
-        json_decref((json_t *)d->json);
-        d->json = NULL;
-    }
     gs_buf_clear(&d->scratch);
+    for (int i = 0; i < GS_JF_COUNT; i++)
+        gs_buf_clear(&d->field[i]);
     memset(&d->doc, 0, sizeof d->doc);
     d->message[0] = '\0';
     d->error_offset = 0;
@@ -30,6 +30,8 @@ void gs_docbuf_free(gs_docbuf *d)
 {
     gs_docbuf_release(d);
     gs_buf_free(&d->scratch);
+    for (int i = 0; i < GS_JF_COUNT; i++)
+        gs_buf_free(&d->field[i]);
 }
 
 static int fail(gs_docbuf *d, int code, uint64_t offset, const char *fmt, ...)
@@ -45,108 +47,191 @@ static int fail(gs_docbuf *d, int code, uint64_t offset, const char *fmt, ...)
     return code;
 }
 
-/* Depth of a JSON value (a scalar is 1).  jansson itself refuses more than
- * 2048 levels, so the recursion is bounded. */
-static size_t json_depth(const json_t *v)
-{
-    size_t max = 0, d;
-    if (json_is_object(v)) {
-        const char *k;
-        json_t *x;
-        json_object_foreach((json_t *)v, k, x)
-        {
-            if ((d = json_depth(x)) > max)
-                max = d;
-        }
-    } else if (json_is_array(v)) {
-        size_t i;
-        json_t *x;
-        json_array_foreach(v, i, x)
-        {
-            if ((d = json_depth(x)) > max)
-                max = d;
-        }
-    }
-    return max + 1;
-}
+/* ------------------------------------------------------------ JSON Lines */
 
-static const char *json_type_name(const json_t *v)
+/* The type of a JSON value, for messages. */
+enum { JT_NONE = 0, JT_OBJECT, JT_ARRAY, JT_STRING, JT_INTEGER, JT_REAL, JT_BOOL, JT_NULL };
+
+static const char *type_name(int t)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
+    switch (t) {
+    case JT_OBJECT: return "an object";
+    case JT_ARRAY: return "an array";
+    case JT_STRING: return "a string";
+    case JT_INTEGER: return "an integer";
+    case JT_REAL: return "a number";
+    case JT_BOOL: return "a boolean";
     default: return "null";
     }
+}
+
+/* The state of one record's parse. */
+typedef struct jstate {
+    gs_docbuf *d;
+    size_t max_depth;
+    size_t open;        /* containers open */
+    bool too_deep;
+    int root;           /* the type of the record's value */
+    int key;            /* the field the next value at depth 1 belongs to, or -1 */
+    int type[GS_JF_COUNT]; /* the type each field was given, JT_NONE if absent */
+} jstate;
+
+static const char *const field_names[GS_JF_COUNT] = {"id", "date", "title", "text"};
+
+/* A value begins: its depth, the record's type, and which field it is. */
+static int value(jstate *s, int type, bool container, const unsigned char *str, size_t len)
+{
+    size_t depth = s->open + 1; /* a scalar inside n containers is at depth n + 1 */
+    if (depth > s->max_depth) {
+        s->too_deep = true;
+        return 0; /* stop the parse */
+    }
+    if (s->open == 0)
+        s->root = type;
+    if (s->open == 1 && s->key >= 0) {
+        s->type[s->key] = type;
+        gs_buf *b = &s->d->field[s->key];
+        gs_buf_clear(b);
+        if (str && gs_buf_append(b, (const char *)str, len) < 0)
+            return 0;
+        s->key = -1;
+    }
+    if (container)
+        s->open++;
+    return 1;
+}
+
+static int on_null(void *ctx) { return value(ctx, JT_NULL, false, NULL, 0); }
+static int on_bool(void *ctx, int b)
+{
+    (void)b;
+    return value(ctx, JT_BOOL, false, NULL, 0);
+}
+static int on_number(void *ctx, const char *s, size_t n)
+{
+    bool real = memchr(s, '.', n) || memchr(s, 'e', n) || memchr(s, 'E', n);
+    return value(ctx, real ? JT_REAL : JT_INTEGER, false, (const unsigned char *)s, n);
+}
+static int on_string(void *ctx, const unsigned char *s, size_t n)
+{
+    return value(ctx, JT_STRING, false, s, n);
+}
+static int on_start_map(void *ctx) { return value(ctx, JT_OBJECT, true, NULL, 0); }
+static int on_start_array(void *ctx) { return value(ctx, JT_ARRAY, true, NULL, 0); }
+static int on_end(void *ctx)
+{
+    jstate *s = ctx;
+    s->open--;
+    return 1;
+}
+static int on_key(void *ctx, const unsigned char *k, size_t n)
+{
+    jstate *s = ctx;
+    s->key = -1;
+    if (s->open == 1)
+        for (int i = 0; i < GS_JF_COUNT; i++)
+            if (strlen(field_names[i]) == n && !memcmp(field_names[i], k, n))
+                s->key = i;
+    return 1;
+}
+
+static const yajl_callbacks callbacks = {on_null,   on_bool,      NULL,   NULL,  on_number,
+                                         on_string, on_start_map, on_key, on_end, on_start_array,
+                                         on_end};
+
+/* Field i's bytes (NUL-terminated). */
+static const char *field(gs_docbuf *d, int i, size_t *len)
+{
+    gs_buf *b = &d->field[i];
+    if (gs_buf_putc(b, '\0') < 0)
+        return NULL;
+    b->len--;
+    *len = b->len;
+    return b->data;
 }
 
 static int decode_jsonl(const gs_record *rec, int32_t default_date, const gesta_limits *lim,
                         gs_docbuf *d)
 {
-    json_error_t je;
-    json_t *root = json_loadb(rec->raw.data, rec->raw.len, JSON_ALLOW_NUL, &je);
-    if (!root) {
-        uint64_t pos = je.position > 0 ? (uint64_t)je.position : 0;
-        return fail(d, GESTA_EJSON, rec->offset + pos, "malformed JSON at column %d: %s",
-                    je.column, je.text);
+    jstate s;
+    memset(&s, 0, sizeof s);
+    s.d = d;
+    s.max_depth = lim->max_json_depth;
+    s.key = -1;
+    for (int i = 0; i < GS_JF_COUNT; i++)
+        gs_buf_clear(&d->field[i]);
+    yajl_handle h = yajl_alloc(&callbacks, NULL, &s);
+    if (!h)
+        return fail(d, GESTA_ENOMEM, rec->offset, "out of memory");
+    yajl_status st = yajl_parse(h, (const unsigned char *)rec->raw.data, rec->raw.len);
+    if (st == yajl_status_ok)
+        st = yajl_complete_parse(h);
+    if (st != yajl_status_ok && !s.too_deep) {
+        size_t at = yajl_get_bytes_consumed(h);
+        unsigned char *msg = yajl_get_error(h, 0, NULL, 0);
+        char why[160];
+        snprintf(why, sizeof why, "%s", msg ? (const char *)msg : "parse error");
+        if (msg)
+            yajl_free_error(h, msg);
+        yajl_free(h);
+        /* yajl's messages end with a full stop and a newline */
+        size_t wl = strlen(why);
+        while (wl && (why[wl - 1] == '\n' || why[wl - 1] == '.' || why[wl - 1] == ' '))
+            why[--wl] = '\0';
+        if (st == yajl_status_client_canceled)
+            return fail(d, GESTA_ENOMEM, rec->offset, "out of memory");
+        return fail(d, GESTA_EJSON, rec->offset + at, "malformed JSON at byte %zu: %s", at, why);
     }
-    d->json = root;
-    if (!json_is_object(root))
+    yajl_free(h);
+    if (!s.too_deep && s.root != JT_OBJECT)
         return fail(d, GESTA_EFIELD, rec->offset, "record is %s, not a JSON object",
-                    json_type_name(root));
-    json_t *id = json_object_get(root, "id");
-    if (json_is_string(id)) {
-        d->doc.id = json_string_value(id);
-        d->doc.id_len = json_string_length(id);
-    } else if (json_is_integer(id)) {
-        size_t at = d->scratch.len;
-        gs_buf_printf(&d->scratch, "%lld", (long long)json_integer_value(id));
-        d->doc.id = d->scratch.data + at;
-        d->doc.id_len = d->scratch.len - at;
-    } else if (!id) {
+                    type_name(s.root));
+    size_t n = 0;
+    if (s.type[GS_JF_ID] == JT_STRING || s.type[GS_JF_ID] == JT_INTEGER) {
+        d->doc.id = field(d, GS_JF_ID, &n);
+        d->doc.id_len = n;
+    } else if (s.type[GS_JF_ID] == JT_NONE && !s.too_deep) {
         return fail(d, GESTA_EFIELD, rec->offset, "missing field \"id\"");
-    } else {
+    } else if (s.type[GS_JF_ID] != JT_NONE) {
         return fail(d, GESTA_EFIELD, rec->offset, "field \"id\" is %s, not a string",
-                    json_type_name(id));
+                    type_name(s.type[GS_JF_ID]));
     }
+    if (!d->doc.id && s.type[GS_JF_ID] != JT_NONE)
+        return fail(d, GESTA_ENOMEM, rec->offset, "out of memory");
     /* after the id, so that the error record can name the document */
-    if (json_depth(root) > lim->max_json_depth)
+    if (s.too_deep)
         return fail(d, GESTA_ELIMIT, rec->offset, "JSON nesting deeper than max_json_depth (%zu)",
                     lim->max_json_depth);
-    json_t *text = json_object_get(root, "text");
-    if (!text)
+    if (s.type[GS_JF_TEXT] == JT_NONE)
         return fail(d, GESTA_EFIELD, rec->offset, "missing field \"text\"");
-    if (!json_is_string(text))
+    if (s.type[GS_JF_TEXT] != JT_STRING)
         return fail(d, GESTA_EFIELD, rec->offset, "field \"text\" is %s, not a string",
-                    json_type_name(text));
-    d->doc.text = json_string_value(text);
-    d->doc.text_len = json_string_length(text);
-    json_t *title = json_object_get(root, "title");
-    if (title && json_is_string(title)) {
-        d->doc.title = json_string_value(title);
-        d->doc.title_len = json_string_length(title);
-    } else if (title && !json_is_null(title)) {
+                    type_name(s.type[GS_JF_TEXT]));
+    d->doc.text = field(d, GS_JF_TEXT, &n);
+    d->doc.text_len = n;
+    if (s.type[GS_JF_TITLE] == JT_STRING) {
+        d->doc.title = field(d, GS_JF_TITLE, &n);
+        d->doc.title_len = n;
+    } else if (s.type[GS_JF_TITLE] != JT_NONE && s.type[GS_JF_TITLE] != JT_NULL) {
         return fail(d, GESTA_EFIELD, rec->offset, "field \"title\" is %s, not a string",
-                    json_type_name(title));
+                    type_name(s.type[GS_JF_TITLE]));
     }
-    json_t *date = json_object_get(root, "date");
-    if (date && json_is_string(date)) {
-        if (gesta_date_parse(json_string_value(date), json_string_length(date), &d->doc.date) < 0)
+    if (!d->doc.text || (s.type[GS_JF_TITLE] == JT_STRING && !d->doc.title))
+        return fail(d, GESTA_ENOMEM, rec->offset, "out of memory");
+    int dt = s.type[GS_JF_DATE];
+    if (dt == JT_STRING || dt == JT_INTEGER) {
+        const char *date = field(d, GS_JF_DATE, &n);
+        if (!date)
+            return fail(d, GESTA_ENOMEM, rec->offset, "out of memory");
+        if (gesta_date_parse(date, n, &d->doc.date) < 0)
             return fail(d, GESTA_EDATE, rec->offset,
-                        "field \"date\" is not a date as YYYY-MM-DD or YYYYMMDD: \"%.40s\"",
-                        json_string_value(date));
-    } else if (date && json_is_integer(date)) {
-        char tmp[24];
-        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(date));
-        if (gesta_date_parse(tmp, strlen(tmp), &d->doc.date) < 0)
-            return fail(d, GESTA_EDATE, rec->offset, "field \"date\" is not a date: %s", tmp);
-    } else if (date && !json_is_null(date)) {
+                        dt == JT_STRING
+                            ? "field \"date\" is not a date as YYYY-MM-DD or YYYYMMDD: \"%.40s\""
+                            : "field \"date\" is not a date: %.40s",
+                        date);
+    } else if (dt != JT_NONE && dt != JT_NULL) {
         return fail(d, GESTA_EFIELD, rec->offset, "field \"date\" is %s, not a string",
-                    json_type_name(date));
+                    type_name(dt));
     } else if (default_date) {
         d->doc.date = default_date;
     } else {

@@ -55,10 +55,13 @@ int gs_reader_next(gs_reader *r, gs_record *rec);
 void gs_reader_close(gs_reader *r);
 
 /* A decoded document plus what is needed to report on it. */
+/* The JSON Lines fields a record's document is made of. */
+enum { GS_JF_ID, GS_JF_DATE, GS_JF_TITLE, GS_JF_TEXT, GS_JF_COUNT };
+
 typedef struct gs_docbuf {
     gesta_doc doc;
     gs_buf scratch;     /* id/text copies when they had to be decoded */
-    void *json;         /* the parsed JSON value, released by gs_docbuf_release */
+    gs_buf field[GS_JF_COUNT]; /* the decoded JSON fields, the document points into them */
     char message[256];  /* why decoding failed */
     uint64_t error_offset;
 } gs_docbuf;
