@@ -832,6 +832,18 @@ static int32_t that_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
     return -1;
 }
 
+/* The subject of the verb whose "that" clause vg is in ("declared that
+ * China must ..."), or -1. */
+static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+{
+    if (vg->clause < 0)
+        return -1;
+    for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++)
+        if (that_clause(L, sl, u) == vg->clause)
+            return L->vgs[u].subject;
+    return -1;
+}
+
 /* The demand or appeal verb whose "that" clause vg is in, or -1. */
 static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
 {
@@ -1113,7 +1125,12 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             /* "X said Y must release ...": a demand by X of Y ("should": an
              * appeal); may, might, could: not an event */
             bool must = lemma_is(L, vg->start, "must");
-            int32_t speaker = must || lemma_is(L, vg->start, "should") ? reporter(L, sl, vg) : -1;
+            int32_t speaker = -1;
+            if (must || lemma_is(L, vg->start, "should")) {
+                speaker = reporter(L, sl, vg);
+                if (speaker < 0)
+                    speaker = that_reporter(L, sl, vg);
+            }
             vmatch rm;
             if (speaker >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG) &&
                 match_verb(c, L, d, v, a, b, &rm) && rm.code) {
