@@ -803,7 +803,7 @@ static bool future_of(const gs_lang *L, const gs_vg *vg)
 
 /* The subject of the verb that reports the clause vg is in ("X said Y
  * must ..."), or -1. */
-static int32_t reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+static int32_t reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg, int32_t *verb)
 {
     if (vg->clause < 0 || L->cls[vg->clause].type != GS_CL_REPORTED)
         return -1;
@@ -812,8 +812,10 @@ static int32_t reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *v
     for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
         const gs_vg *p = &L->vgs[u];
         if (p->clause == parent && p->start < L->cls[vg->clause].start &&
-            !(p->flags & (GS_VG_INF | GS_VG_GERUND)))
+            !(p->flags & (GS_VG_INF | GS_VG_GERUND))) {
             best = p->subject;
+            *verb = (int32_t)u;
+        }
     }
     return best;
 }
@@ -834,13 +836,15 @@ static int32_t that_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
 
 /* The subject of the verb whose "that" clause vg is in ("declared that
  * China must ..."), or -1. */
-static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg, int32_t *verb)
 {
     if (vg->clause < 0)
         return -1;
     for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++)
-        if (that_clause(L, sl, u) == vg->clause)
+        if (that_clause(L, sl, u) == vg->clause) {
+            *verb = (int32_t)u;
             return L->vgs[u].subject;
+        }
     return -1;
 }
 
@@ -1105,19 +1109,42 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         int32_t dem = c->opt.compat ? -1 : demander(L, sl, vg);
         if (dem >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG)) {
             vmatch dm;
+            bool demand = lemma_in(L, L->vgs[dem].head, demand_verbs);
+            char mapped[8] = "";
+            uint32_t ev = v;
             if (match_verb(c, L, d, v, a, b, &dm) && dm.code) {
                 const char *dcode = gs_dict_str(dm.d, dm.code);
                 const gs_cameo *dcm = gs_cameo_find(dcode, strlen(dcode));
-                if (dcm && !strcmp(dcm->code, dcode)) {
-                    char mapped[8];
-                    appeal_of(dcode, lemma_in(L, L->vgs[dem].head, demand_verbs), mapped);
-                    dm.src = L->vgs[dem].subject;
-                    dm.tgt = vg->subject;
-                    if ((rc = emit_for(&x, c, L, sl, v, &dm, mapped, NULL, 0, b)) < 0)
-                        return rc;
-                    continue;
-                }
+                if (dcm && !strcmp(dcm->code, dcode))
+                    appeal_of(dcode, demand, mapped);
             }
+            /* "demanded that the United States match ...": a demand of the
+             * clause's subject whatever it asks for */
+            if (!mapped[0] && c->npact[vg->subject].n &&
+                match_verb(c, L, d, (uint32_t)dem, a, b, &dm)) {
+                snprintf(mapped, sizeof mapped, "%s", demand ? "100" : "020");
+                ev = (uint32_t)dem;
+            }
+            if (mapped[0]) {
+                dm.src = L->vgs[dem].subject;
+                dm.tgt = vg->subject;
+                if ((rc = emit_for(&x, c, L, sl, ev, &dm, mapped, NULL, 0, b)) < 0)
+                    return rc;
+                continue;
+            }
+        }
+        /* the demand itself is coded through its "that" clause (above) */
+        if (!c->opt.compat && !(vg->flags & GS_VG_NEG) &&
+            (lemma_in(L, vg->head, demand_verbs) || lemma_in(L, vg->head, appeal_verbs))) {
+            int32_t tc = that_clause(L, sl, v);
+            bool coded_there = false;
+            for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg && tc >= 0 && !coded_there; u++) {
+                const gs_vg *g = &L->vgs[u];
+                coded_there = g->clause == tc && g->subject >= 0 && c->npact[g->subject].n &&
+                              !(g->flags & GS_VG_NEG) && g->governor < 0;
+            }
+            if (coded_there)
+                continue;
         }
         if (!c->opt.compat && (vg->flags & GS_VG_MODAL) && !(vg->flags & GS_VG_FUTURE) &&
             L->lt[vg->start].penn == GS_P_MD && !lemma_is(L, vg->start, "would") &&
@@ -1125,23 +1152,33 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             /* "X said Y must release ...": a demand by X of Y ("should": an
              * appeal); may, might, could: not an event */
             bool must = lemma_is(L, vg->start, "must");
-            int32_t speaker = -1;
+            int32_t speaker = -1, says = -1;
             if (must || lemma_is(L, vg->start, "should")) {
-                speaker = reporter(L, sl, vg);
+                speaker = reporter(L, sl, vg, &says);
                 if (speaker < 0)
-                    speaker = that_reporter(L, sl, vg);
+                    speaker = that_reporter(L, sl, vg, &says);
             }
             vmatch rm;
-            if (speaker >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG) &&
-                match_verb(c, L, d, v, a, b, &rm) && rm.code) {
-                const char *rcode = gs_dict_str(rm.d, rm.code);
-                const gs_cameo *rcm = gs_cameo_find(rcode, strlen(rcode));
-                if (rcm && !strcmp(rcm->code, rcode)) {
-                    char mapped[8];
-                    appeal_of(rcode, must, mapped);
+            if (speaker >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG)) {
+                char mapped[8] = "";
+                uint32_t ev = v;
+                if (match_verb(c, L, d, v, a, b, &rm) && rm.code) {
+                    const char *rcode = gs_dict_str(rm.d, rm.code);
+                    const gs_cameo *rcm = gs_cameo_find(rcode, strlen(rcode));
+                    if (rcm && !strcmp(rcm->code, rcode))
+                        appeal_of(rcode, must, mapped);
+                }
+                /* "said US forces must ensure security": a demand of
+                 * them, whatever it asks for; not "must have", "must be" */
+                if (!mapped[0] && !(vg->flags & (GS_VG_PERFECT | GS_VG_COPULA)) && c->npact[vg->subject].n &&
+                    says >= 0 && match_verb(c, L, d, (uint32_t)says, a, b, &rm)) {
+                    snprintf(mapped, sizeof mapped, "%s", must ? "100" : "020");
+                    ev = (uint32_t)says;
+                }
+                if (mapped[0]) {
                     rm.src = speaker;
                     rm.tgt = vg->subject;
-                    if ((rc = emit_for(&x, c, L, sl, v, &rm, mapped, NULL, 0, b)) < 0)
+                    if ((rc = emit_for(&x, c, L, sl, ev, &rm, mapped, NULL, 0, b)) < 0)
                         return rc;
                 }
             }
