@@ -49,6 +49,12 @@ expect_status 2 "bad input format" -- $G code --input yaml tests/data/articles.j
 expect_status 2 "bad output format" -- $G code --output xml tests/data/articles.jsonl
 expect_status 2 "bad date" -- $G code --date 2025-13-01 tests/data/articles.jsonl
 contains "$T/err" "--date needs a date as YYYY-MM-DD" "bad date message"
+# options may follow the files; "--" ends them
+printf 'Kenya condemned the attack.\n' >"$T/a.txt"
+expect_status 0 "options after the file" -- $G code "$T/a.txt" --date 2025-02-03 --output tsv
+contains "$T/out" "2025-02-03	KEN" "options after the file are read"
+expect_status 1 "-- ends the options" -- $G code --output tsv -- --date
+contains "$T/err" "--date: cannot open" "a file named like an option after --"
 expect_status 2 "bad -j" -- $G code -j 0 tests/data/articles.jsonl
 expect_status 2 "missing -j argument" -- $G code -j
 expect_status 2 "--tokens is not a code option" -- $G code --tokens tests/data/articles.jsonl

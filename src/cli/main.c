@@ -238,7 +238,7 @@ static int cmd_run(const char *cmd, int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+hj:o:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hj:o:", longopts, NULL)) != -1) {
         switch (c) {
         case 'h':
             fputs(use, stdout);
