@@ -435,7 +435,7 @@ static void quiet_report(void *ctx, int warning, const char *msg)
         print_report(ctx, warning, msg);
 }
 
-static const char *const kind_names[] = {"actors", "agents", "discards", "issues", "verbs"};
+static const char *const kind_names[] = {"actors", "agents", "discards", "issues", "verbs", "surnames"};
 
 static int dict_check(int argc, char **argv)
 {

@@ -324,6 +324,50 @@ static const gs_ractor *named_person(const gs_coder *c, const gs_text *t, const 
     return NULL;
 }
 
+/* A person named by surname alone where only a person can be meant:
+ * after a title ("President Bush", "Mr. Erdogan") or before
+ * "administration", "government", "cabinet" ("the Bush administration"),
+ * and only if a bearer of the name held an office on the date.
+ * Fills *out with the surname's actor entry (see the dictionary's
+ * GS_DK_SURNAME) and returns true. */
+static bool surname_at(const gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
+                       const gs_np *np, const gs_mention *const *agents, uint32_t nagents,
+                       int32_t date, gs_mention *out)
+{
+    static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.",
+                                             "madam", "madame", "monsieur", NULL};
+    static const char *const after[] = {"administration", "government", "cabinet", "regime",
+                                        "presidency", "camp", NULL};
+    if (!d->nuse[GS_DK_SURNAME])
+        return false;
+    for (uint32_t k = np->start; k < np->end; k++) {
+        const gs_tok *tk = &t->toks[k];
+        if (L->lt[k].penn != GS_P_NNP || c->tok_mention[k] >= 0 || tk->norm_len < 3 ||
+            !gs_is_upper((unsigned char)tk->norm[0]))
+            continue;
+        /* the name ends here: not "Howard" of "President Howard Dean" */
+        if (k + 1 < np->end && (L->lt[k + 1].penn == GS_P_NNP || L->lt[k + 1].penn == GS_P_NNPS))
+            continue;
+        bool titled = k > np->start && tok_in(&t->toks[k - 1], honorifics);
+        for (uint32_t i = 0; i < nagents && !titled; i++)
+            titled = agents[i]->end == k;
+        if (!titled && !(k + 1 < np->end && gs_penn_is_noun(L->lt[k + 1].penn) &&
+                         tok_in(&t->toks[k + 1], after)))
+            continue;
+        /* only someone in office that day: a surname alone is weak
+         * evidence, an office held on the article's date is not */
+        if (match_at(c, d, GS_DK_SURNAME, k, k + 1, 0, out)) {
+            const gs_dict *dj = d->all[out->dict];
+            uint32_t now = gs_dict_actor_code(dj, out->entry, date);
+            if (date <= 0 || !now || now == gs_dict_actor_code(dj, out->entry, 0))
+                return false;
+            out->kind = GS_DK_ACTOR;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Is np only a modifier: adjectives ("Senior Hungarian") or a country's
  * abbreviation ("U.S.", "UK"), with no noun of its own to head it? */
 static bool modifier_only(const gs_text *t, const gs_lang *L, const gs_np *np)
@@ -420,6 +464,10 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         if (mi >= 0 && c->mentions[mi].kind == GS_DK_ACTOR)
             actor = &c->mentions[mi];
     }
+    /* "President Bush", "the Bush administration" */
+    gs_mention surname;
+    if (!actor && !c->opt.compat && surname_at(c, t, L, d, np, agents, nagents, date, &surname))
+        actor = &surname;
     uint8_t dict = 0;
     gs_src src = {0, 0};
     bool person = false;

@@ -312,6 +312,143 @@ static void sort_synsets(gs_dict_builder *b)
     }
 }
 
+/* ------------------------------------------------------------- surnames */
+
+typedef struct sname {
+    uint32_t word, actor;
+} sname;
+
+static int sname_cmp(const void *pa, const void *pb)
+{
+    const sname *a = pa, *b = pb;
+    if (a->word != b->word)
+        return a->word < b->word ? -1 : 1;
+    return a->actor < b->actor ? -1 : (a->actor > b->actor);
+}
+
+/* Is actor entry a a person: a code that holds for some dates only (an
+ * office), every code of one country or organisation? */
+static bool person_entry(const gs_dict_builder *b, const gs_actor *a, char country[4])
+{
+    bool dated = false;
+    for (uint32_t i = 0; i < a->ncodes; i++) {
+        const gs_code *c = &b->codes[a->codes + i];
+        const char *s = b->pool.data + c->code;
+        if (strlen(s) < 6)
+            return false; /* a person holds a role: USAGOV, not USA */
+        if (!country[0])
+            memcpy(country, s, 3);
+        else if (memcmp(country, s, 3))
+            return false;
+        dated |= c->kind != GS_CODE_DEFAULT;
+    }
+    return dated;
+}
+
+/* Surnames: a person's entry can be named by the last word of the name
+ * after a title or before "administration" ("President Bush", "the Bush
+ * administration"); the coder decides when.  One extra actor entry per
+ * surname, with the dated codes of every person of that name and the
+ * first one's undated code; none when people of different countries share
+ * the name (then "President Lee" stays unresolved). */
+static int add_surnames(gs_dict_builder *b)
+{
+    size_t n0 = b->nphrases, nv = 0;
+    sname *v = malloc((n0 ? n0 : 1) * sizeof *v);
+    if (!v)
+        return GESTA_ENOMEM;
+    for (size_t i = 0; i < n0; i++) {
+        const gs_phrase *p = &b->phrases[i];
+        if (p->kind != GS_DK_ACTOR || p->n < 2 || p->n > 6 || p->entry >= b->nactors)
+            continue;
+        char country[4] = "";
+        if (!person_entry(b, &b->actors[p->entry], country))
+            continue;
+        uint32_t last = p->n - 1;
+        const char *w = b->pool.data + b->word_str[b->pwords[p->words + last] & 0x7fffffffu];
+        if ((!strcmp(w, "jr.") || !strcmp(w, "jr") || !strcmp(w, "sr.") || !strcmp(w, "ii") ||
+             !strcmp(w, "iii")) && last >= 2)
+            last--;
+        uint32_t word = b->pwords[p->words + last] & 0x7fffffffu;
+        w = b->pool.data + b->word_str[word];
+        if (strlen(w) < 3 || !((w[0] >= 'a' && w[0] <= 'z') || (unsigned char)w[0] >= 0x80))
+            continue;
+        v[nv++] = (sname){word, p->entry};
+    }
+    qsort(v, nv, sizeof *v, sname_cmp);
+    /* a word that begins or continues some person's name elsewhere
+     * ("Musa", "Ali", "Lee") is a given name too: not a surname alone */
+    for (size_t i = 0; i < n0; i++) {
+        const gs_phrase *p = &b->phrases[i];
+        if (p->kind != GS_DK_ACTOR || p->n < 2 || p->n > 6 || p->entry >= b->nactors)
+            continue;
+        char country[4] = "";
+        if (!person_entry(b, &b->actors[p->entry], country))
+            continue;
+        for (uint32_t k = 0; k + 1 < p->n; k++) {
+            sname key = {b->pwords[p->words + k] & 0x7fffffffu, 0};
+            size_t lo = 0, hi = nv;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (v[mid].word < key.word)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (; lo < nv && v[lo].word == key.word; lo++)
+                v[lo].actor = UINT32_MAX; /* dropped below */
+        }
+    }
+    int rc = 0;
+    for (size_t lo = 0, hi; lo < nv && rc == 0; lo = hi) {
+        char country[4] = "";
+        bool one = true;
+        for (hi = lo; hi < nv && v[hi].word == v[lo].word; hi++) {
+            char c3[4] = "";
+            if (v[hi].actor == UINT32_MAX) {
+                one = false;
+                continue;
+            }
+            person_entry(b, &b->actors[v[hi].actor], c3);
+            if (!country[0])
+                memcpy(country, c3, 4);
+            one &= !memcmp(country, c3, 3);
+        }
+        if (!one)
+            continue;
+        if (b->nactors >= b->lim->max_dict_entries * 2) {
+            rc = GESTA_ELIMIT;
+            break;
+        }
+        const gs_actor *first = &b->actors[v[lo].actor];
+        gs_actor sa = {(uint32_t)b->ncodes, 0, first->root, first->src};
+        for (size_t k = lo; k < hi && rc == 0; k++) {
+            if (k > lo && v[k].actor == v[k - 1].actor)
+                continue;
+            const gs_actor *a = &b->actors[v[k].actor];
+            for (uint32_t i = 0; i < a->ncodes && rc == 0; i++)
+                if (b->codes[a->codes + i].kind != GS_CODE_DEFAULT) {
+                    rc = VEC_PUSH(b, b->codes, b->ncodes, b->cap_codes, b->codes[a->codes + i]);
+                    sa.ncodes++;
+                }
+        }
+        for (uint32_t i = 0; i < first->ncodes && rc == 0; i++)
+            if (b->codes[first->codes + i].kind == GS_CODE_DEFAULT) {
+                rc = VEC_PUSH(b, b->codes, b->ncodes, b->cap_codes, b->codes[first->codes + i]);
+                sa.ncodes++;
+                break;
+            }
+        gs_word_list wl = {.n = 1};
+        wl.word[0] = v[lo].word;
+        if (rc == 0 && (rc = VEC_PUSH(b, b->actors, b->nactors, b->cap_actors, sa)) == 0)
+            rc = gs_db_phrase(b, GS_DK_SURNAME, &wl, (uint32_t)b->nactors - 1);
+    }
+    free(v);
+    if (rc == 0 && (b->kinds & (1u << GS_DK_ACTOR)))
+        b->kinds |= 1u << GS_DK_SURNAME;
+    return rc;
+}
+
 int gs_dict_build(gs_dict_builder *b, gs_dict **out)
 {
     *out = NULL;
@@ -319,6 +456,8 @@ int gs_dict_build(gs_dict_builder *b, gs_dict **out)
         return GESTA_ENOMEM;
     int rc = gs_db_finish_verbs(b);
     if (rc < 0)
+        return rc;
+    if ((rc = add_surnames(b)) < 0)
         return rc;
     gs_dict *d = calloc(1, sizeof *d);
     if (!d)
@@ -514,7 +653,7 @@ void gs_dict_free(gs_dict *d)
  *   little-endian host order (the file records its byte order in the
  *   magic's last byte: 1 = little-endian). */
 #define GS_DC_MAGIC "GESTADC\1"
-#define GS_DC_VERSION 3
+#define GS_DC_VERSION 4
 
 enum {
     S_POOL, S_WORD_STR, S_WORD_HASH, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_DISCARDS,
@@ -695,6 +834,7 @@ static const char *validate(const gs_dict *d)
                          : k == GS_DK_AGENT   ? d->nagents
                          : k == GS_DK_DISCARD ? d->ndiscards
                          : k == GS_DK_ISSUE   ? d->nissues
+                         : k == GS_DK_SURNAME ? d->nactors
                                               : d->nvforms;
         uint32_t end = k + 1 < GS_DK_COUNT ? d->root[k + 1] : d->nnodes;
         if (end < d->root[k])

@@ -21,7 +21,17 @@
 #include "../core/core.h"
 
 /* Dictionary kinds, each with its own trie. */
-enum { GS_DK_ACTOR = 0, GS_DK_AGENT, GS_DK_DISCARD, GS_DK_ISSUE, GS_DK_VERB, GS_DK_COUNT };
+/* GS_DK_SURNAME is derived, not read: the last word of a person's name
+ * ("Bush" of GEORGE_W._BUSH), whose entry is an actor (see gs_dict_build). */
+enum {
+    GS_DK_ACTOR = 0,
+    GS_DK_AGENT,
+    GS_DK_DISCARD,
+    GS_DK_ISSUE,
+    GS_DK_VERB,
+    GS_DK_SURNAME,
+    GS_DK_COUNT
+};
 
 /* A trie node: its edges are edges[first .. first+n), sorted by word. */
 typedef struct gs_tnode {
