@@ -200,6 +200,45 @@ static bool common_word(const gs_text *t, const gs_lang *L, uint32_t k)
     return !gs_lang_tag_is_proper(gs_lex_tagv[e->tags + best].tag);
 }
 
+/* An actor named as the first part of a hyphenated modifier that says the
+ * thing is that actor's: "Saudi-led coalition", "U.S.-run camps",
+ * "Russian-controlled territory".  Not "-backed", "-based" (firms),
+ * "-born", "-allied": a proxy, a birthplace, a friend are not the actor.
+ * Fills *m (the whole token) and returns true. */
+static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint32_t k, gs_mention *m)
+{
+    static const char *const owned[] = {"led", "run", "owned", "controlled",
+                                        "commanded", "dominated", "held", "ruled", NULL};
+    const gs_tok *tk = &t->toks[k];
+    const char *dash = NULL;
+    for (const char *p = tk->norm + tk->norm_len; p-- > tk->norm;)
+        if (*p == '-') {
+            dash = p;
+            break;
+        }
+    if (!dash || dash == tk->norm || !gs_is_upper((unsigned char)tk->norm[0]))
+        return false;
+    size_t pre = (size_t)(dash - tk->norm), post = tk->norm_len - pre - 1;
+    bool ok = false;
+    for (const char *const *w = owned; *w && !ok; w++)
+        ok = gs_lit_eq_nocase(dash + 1, post, *w);
+    if (!ok || d->nall > 8)
+        return false;
+    uint32_t ids[8];
+    ids_of(c, d, tk->norm, pre, true, ids);
+    for (uint32_t q = 0; q < d->nuse[GS_DK_ACTOR]; q++) {
+        const gs_dict *dj = d->use[GS_DK_ACTOR][q];
+        uint32_t j = dict_index(d, dj);
+        size_t len;
+        uint32_t e = ids[j] != UINT32_MAX ? gs_dict_match(dj, GS_DK_ACTOR, &ids[j], 1, 0, &len) : 0;
+        if (e) {
+            *m = (gs_mention){k, k + 1, e - 1, (uint8_t)j, GS_DK_ACTOR};
+            return true;
+        }
+    }
+    return false;
+}
+
 int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b)
 {
@@ -235,6 +274,13 @@ int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
                 c->tok_mention[q] = (int32_t)c->nmentions;
             c->nmentions++;
             k = m.end;
+        } else if (!c->opt.compat && owner_prefix(c, t, d, k, &m)) {
+            if (c->nmentions == c->cap_mentions &&
+                gs_grow((void **)&c->mentions, &c->cap_mentions, c->nmentions + 1, sizeof(gs_mention)) < 0)
+                return GESTA_ENOMEM;
+            c->mentions[c->nmentions] = m;
+            c->tok_mention[k] = (int32_t)c->nmentions++;
+            k++;
         } else {
             k++;
         }
