@@ -801,6 +801,22 @@ static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
     }
 }
 
+/* Is phrase i the object of a verb or of "against", "to", "toward",
+ * "with", "on"? */
+static bool acted_on(const gs_text *t, const gs_lang *L, const gs_sent_lang *sl, uint32_t i)
+{
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++)
+        if (L->vgs[v].object == (int32_t)i && !(L->vgs[v].flags & GS_VG_COPULA) &&
+            L->tok_cl[L->nps[i].start] == L->vgs[v].clause) /* not "says U.S. will" */
+            return true;
+    int32_t pp = L->nps[i].pp;
+    if (pp < 0)
+        return false;
+    const gs_tok *p = &t->toks[L->pps[pp].prep];
+    return tok_is(p, "against") || tok_is(p, "to") || tok_is(p, "toward") || tok_is(p, "towards") ||
+           tok_is(p, "with") || tok_is(p, "on");
+}
+
 int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                         const gs_sent_lang *sl, int32_t date, uint32_t send)
 {
@@ -881,12 +897,19 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
      * country's */
     if (!c->opt.compat) {
         char country[4] = "";
-        bool one = true;
+        bool one = true, actor_too = false;
         for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp && one; i++)
             for (uint32_t k = 0; k < c->npact[i].n; k++) {
                 const char *code = c->ractors[c->npact[i].first + k].code;
                 if (!is_country_code(code))
                     continue;
+                /* a country acted on is not the role's: "President Bush
+                 * threatened Russia", "the minister accused Japan" */
+                const gs_ractor *r = &c->ractors[c->npact[i].first + k];
+                const gs_np *np = &L->nps[i];
+                bool bare = strlen(code) == 3 && !np->poss && np->head >= r->start && np->head < r->end;
+                if (!bare || !acted_on(t, L, sl, i))
+                    actor_too = true;
                 if (!country[0])
                     memcpy(country, code, 3);
                 else if (memcmp(country, code, 3))
@@ -894,7 +917,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
             }
         /* subjects only: an object's role ("released the detained
          * leaders") need not be the same country's */
-        if (one && country[0])
+        if (one && country[0] && actor_too)
             for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
                 bool subject = false;
                 for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !subject; v++)
