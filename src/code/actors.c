@@ -310,7 +310,7 @@ static void compose(char *code, const char *agent, uint32_t how)
     }
 }
 
-static bool is_country_code(const char *code)
+bool gs_code_is_country(const char *code)
 {
     if (strlen(code) < 3)
         return false;
@@ -529,7 +529,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         ev1 = actor->end;
         /* a named individual: proper nouns coded with a role */
         person = strlen(base) >= 6 && L->lt[actor->end - 1].penn == GS_P_NNP &&
-                 is_country_code(base);
+                 gs_code_is_country(base);
         if (person && actor->end - actor->start >= 2) {
             name0 = actor->start;
             name1 = actor->end;
@@ -707,7 +707,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         if (!base[0])
             snprintf(base, sizeof base, "---");
     }
-    if (former && is_country_code(base))
+    if (former && gs_code_is_country(base))
         base[3] = '\0';
     /* an actor named by its role alone ("militants") has the role as evidence */
     if (src.line == 0 && nagents) {
@@ -722,7 +722,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         gs_ractor r;
         memset(&r, 0, sizeof r);
         snprintf(r.code, sizeof r.code, "%s", tok);
-        if (former && is_country_code(r.code)) {
+        if (former && gs_code_is_country(r.code)) {
             compose(r.code, "ELI", GS_AGENT_SUFFIX);
         } else if (person && !c->opt.compat && strlen(r.code) > 3) {
             /* a person's dated code is complete: "President Lee Jae-myung"
@@ -780,7 +780,7 @@ static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
             c->recent_person = *r;
             c->have_person = true;
         }
-        if (is_country_code(r->code)) {
+        if (gs_code_is_country(r->code)) {
             /* the history of distinct countries, most recent first */
             uint32_t k = 0;
             while (k < c->nhist && strncmp(c->hist[k].code, r->code, 3))
@@ -845,7 +845,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         if (!la->n)
             continue;
         const char *role = c->ractors[la->first].code;
-        if (!is_country_code(role) || strlen(role) <= 3)
+        if (!gs_code_is_country(role) || strlen(role) <= 3)
             continue;
         role += 3;
         for (int32_t q = (int32_t)i; q >= 0 && q != last; q = L->nps[q].coord) {
@@ -854,7 +854,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
                 break;
             for (uint32_t k = 0; k < qa->n; k++) {
                 gs_ractor *r = &c->ractors[qa->first + k];
-                if (strlen(r->code) == 3 && is_country_code(r->code))
+                if (strlen(r->code) == 3 && gs_code_is_country(r->code))
                     compose(r->code, role, GS_AGENT_SUFFIX);
             }
         }
@@ -901,7 +901,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp && one; i++)
             for (uint32_t k = 0; k < c->npact[i].n; k++) {
                 const char *code = c->ractors[c->npact[i].first + k].code;
-                if (!is_country_code(code))
+                if (!gs_code_is_country(code))
                     continue;
                 /* a country acted on is not the role's: "President Bush
                  * threatened Russia", "the minister accused Japan" */

@@ -145,6 +145,9 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d);
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b);
 bool gs_code_discarded(const gs_coder *c, const gs_dicts *d, uint32_t a, uint32_t b, bool *story);
+/* Does an actor code begin with a country's code (not IGO, NGO, "---" ...)? */
+bool gs_code_is_country(const char *code);
+
 int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b);
 int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,

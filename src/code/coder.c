@@ -862,6 +862,32 @@ static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *v
     return -1;
 }
 
+/* Is code an act only a state's authorities perform: investigate (09),
+ * sue, try or convict (115, 116), restrict, arrest, deport (172-174)? */
+static bool state_act(const char *code)
+{
+    return !strncmp(code, "09", 2) || !strncmp(code, "115", 3) || !strncmp(code, "116", 3) ||
+           !strncmp(code, "172", 3) || !strncmp(code, "173", 3) || !strncmp(code, "174", 3);
+}
+
+/* The country of an "in X" phrase after verb group v in its clause, when
+ * X is a country by name ("in Lebanon"), or NULL. */
+static const gs_ractor *place_of(const gs_coder *c, const gs_text *t, const gs_lang *L,
+                                 const gs_sent_lang *sl, uint32_t v)
+{
+    for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp; p++) {
+        const gs_pp *pp = &L->pps[p];
+        if (pp->vg != (int32_t)v || pp->np < 0 ||
+            !gs_lit_eq_nocase(t->toks[pp->prep].norm, t->toks[pp->prep].norm_len, "in"))
+            continue;
+        const gs_npact *a = &c->npact[pp->np];
+        if (a->n == 1 && strlen(c->ractors[a->first].code) == 3 &&
+            gs_code_is_country(c->ractors[a->first].code))
+            return &c->ractors[a->first];
+    }
+    return NULL;
+}
+
 /* Codes verb group v with code (already chosen) and roles; emits events. */
 static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_sent_lang *sl,
                     uint32_t v, const vmatch *m, const char *code, const char *pcode, uint32_t pair,
@@ -949,12 +975,19 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
         /* a passive without its agent still says what was done to whom
          * ("was arrested in Lebanon", "were killed by a bomb"); not what
          * was said or thought ("are expected to") */
-        if (passive && !c->opt.compat && nt && tgt_np == vg->subject && root >= 6)
+        if (passive && !c->opt.compat && nt && tgt_np == vg->subject && root >= 6) {
+            /* what only a state does is done by the state where it is
+             * done: "was arrested in Lebanon", "put under investigation in
+             * Italy" */
+            const gs_ractor *where = state_act(code) ? place_of(c, &x->w->text, L, sl, v) : NULL;
             for (uint32_t k = 0; k < nt; k++) {
-                int rc = add_event(x, NULL, tgts[k], code, vg->head, m->vend, m->d, m->rule);
+                if (where && !strncmp(where->code, tgts[k]->code, 3))
+                    where = NULL; /* "arrested in Egypt": an Egyptian by Egypt? not said */
+                int rc = add_event(x, where, tgts[k], code, vg->head, m->vend, m->d, m->rule);
                 if (rc < 0)
                     return rc;
             }
+        }
         return 0;
     }
     for (uint32_t i = 0; i < ns; i++) {
