@@ -654,10 +654,15 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
                      uint32_t v0, uint32_t v1, const gs_dict *d, gs_src rule)
 {
     struct gesta_worker *w = x->w;
+    if (src && tgt && !strcmp(src->code, tgt->code)) {
+        /* an actor does nothing to itself: the event has no target
+         * (PETRARCH drops it) */
+        if (x->w->coder.opt.compat)
+            return 0;
+        tgt = NULL;
+    }
     const char *sc = src ? src->code : "";
     const char *tc = tgt ? tgt->code : "";
-    if (src && tgt && !strcmp(sc, tc))
-        return 0; /* an actor does nothing to itself */
 
     if (x->w->coder.opt.require_dyad &&
         (!src || !tgt || !strncmp(src->code, "---", 3) || !strncmp(tgt->code, "---", 3)))
