@@ -630,6 +630,28 @@ static bool np_then_finite(const ctx *c, uint32_t i)
     return vg >= 0 && !(c->L->vgs[vg].flags & (GS_VG_INF | GS_VG_GERUND | GS_VG_PARTICIPLE));
 }
 
+/* Are tokens [a, b) only a time expression ("on Tuesday", "late on
+ * Monday", "yesterday", "this week", "on March 3")? */
+static bool only_time(const ctx *c, uint32_t a, uint32_t b)
+{
+    static const char *const time_words[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "week", "weekend", "month", "year", "morning",
+        "afternoon", "evening", "night", "day", "on", "late", "early", "earlier", "later",
+        "last", "this", "next", "at", "in", "the", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", NULL};
+    bool any = false;
+    for (uint32_t k = a; k < b; k++) {
+        if (P(c, k) == GS_P_CD || lemma_in(c, k, time_words)) {
+            any |= !lemma_in(c, k, (const char *const[]){"on", "at", "in", "the", NULL});
+            continue;
+        }
+        return false;
+    }
+    return any;
+}
+
 static int clauses(ctx *c, gs_sent_lang *sl)
 {
     gs_lang *L = c->L;
@@ -671,7 +693,7 @@ static int clauses(ctx *c, gs_sent_lang *sl)
             marker = (int32_t)i;
             antecedent = L->tok_np[norm_is(c, i - 1, ",") && i - 1 > c->s ? i - 2 : i - 1];
         } else if (p == GS_P_IN && lemma_is(c, i, "that") && last_vg >= 0 &&
-                   L->vgs[last_vg].end <= i + 2) {
+                   (L->vgs[last_vg].end + 2 >= i || only_time(c, L->vgs[last_vg].end, i))) {
             type = lemma_in(c, L->vgs[last_vg].head, speech_verbs) ? GS_CL_REPORTED : GS_CL_SUB;
             marker = (int32_t)i;
         } else if (p == GS_P_IN && lemma_is(c, i, "that") && i > c->s && L->tok_np[i - 1] >= 0 &&
@@ -684,8 +706,8 @@ static int clauses(ctx *c, gs_sent_lang *sl)
             marker = (int32_t)i;
         } else if (L->tok_np[i] >= 0 && L->nps[L->tok_np[i]].start == i && last_vg >= 0 &&
                    !(L->nps[L->tok_np[i]].flags & GS_NP_IN_PP) &&
-                   L->vgs[last_vg].end == i && lemma_in(c, L->vgs[last_vg].head, speech_verbs) &&
-                   np_then_finite(c, i)) {
+                   (L->vgs[last_vg].end == i || only_time(c, L->vgs[last_vg].end, i)) &&
+                   lemma_in(c, L->vgs[last_vg].head, speech_verbs) && np_then_finite(c, i)) {
             /* "said North Korea fired": a reported clause without "that" */
             type = GS_CL_REPORTED;
         } else if (is_cc(c, i) && last_vg >= 0 && i + 1 < c->e) {
