@@ -561,6 +561,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         const gs_ractor *r = NULL;
         if (tok_in(tk, person_pronouns) && c->have_person)
             r = &c->recent_person;
+        else if (tok_in(tk, thing_pronouns) && tok_is(tk, "it") && c->have_thing && !c->opt.compat)
+            r = &c->recent_thing; /* "NATO confirmed it would ..." */
         else if (tok_in(tk, thing_pronouns) && c->have_country)
             r = &c->recent_country;
         else if (tok_in(tk, plural_pronouns) && c->have_any)
@@ -759,7 +761,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
 }
 
 /* Remembers the actors of a resolved noun phrase for later pronouns. */
-static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
+static void remember(gs_coder *c, const gs_text *t, const gs_npact *a, bool plural)
 {
     for (uint32_t i = 0; i < a->n; i++) {
         const gs_ractor *r = &c->ractors[a->first + i];
@@ -776,6 +778,10 @@ static void remember(gs_coder *c, const gs_text *t, const gs_npact *a)
         }
         c->recent_any = *r;
         c->have_any = true;
+        if (!r->person && !plural && a->n == 1) {
+            c->recent_thing = *r;
+            c->have_thing = true;
+        }
         if (r->person) {
             c->recent_person = *r;
             c->have_person = true;
@@ -830,7 +836,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         int rc = resolve_np(c, t, L, d, i, date, send);
         if (rc < 0)
             return rc;
-        remember(c, t, &c->npact[i]);
+        remember(c, t, &c->npact[i], (L->nps[i].flags & GS_NP_PLURAL) != 0);
     }
     /* a bare modifier coordinated with a phrase shares its head: "U.S. and
      * Russian negotiators", "Senior Hungarian and Romanian officials" */

@@ -85,12 +85,13 @@ typedef struct gs_coder {
     size_t cap_npact;
     /* the document's recent actors, for pronouns and descriptions */
     gs_ractor recent_person, recent_any, recent_country;
+    gs_ractor recent_thing; /* the last country or organisation, for "it" */
     gs_ractor prev_country; /* the country named before recent_country */
     gs_ractor hist[4];      /* distinct countries named, most recent first */
     uint32_t nhist;
     gs_ractor hist_start[4]; /* hist as it was when the sentence began */
     uint32_t nhist_start;
-    bool have_person, have_any, have_country, have_prev_country;
+    bool have_person, have_any, have_country, have_prev_country, have_thing;
     /* people named in full earlier in the document, for a second mention
      * by one of their names ("Lee Jae-myung ... Lee said") */
     struct {

@@ -1441,7 +1441,7 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
 {
     gs_coder *c = &w->coder;
     c->nractors = 0;
-    c->have_person = c->have_any = c->have_country = c->have_prev_country = false;
+    c->have_person = c->have_any = c->have_country = c->have_prev_country = c->have_thing = false;
     c->nhist = c->nhist_start = 0;
     c->nnamed = 0;
     c->story_discarded = false;
@@ -1509,7 +1509,7 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
 {
     gs_coder *c = &w->coder;
     c->nractors = 0;
-    c->have_person = c->have_any = c->have_country = c->have_prev_country = false;
+    c->have_person = c->have_any = c->have_country = c->have_prev_country = c->have_thing = false;
     c->nhist = c->nhist_start = 0;
     c->nnamed = 0;
     w->nactors = 0;
