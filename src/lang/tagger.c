@@ -697,6 +697,15 @@ static void correct(gs_ltok *lt, const gs_tok *toks, size_t n)
         if (lt[i].ftag == F_RB && toks[i].norm_len == 5 &&
             gs_eq_nocase(toks[i].norm, 5, "about") && lt[i + 1].ftag == F_TO)
             lt[i].ftag = F_IN;
+        /* "About 200 supporters", "around 5,000 troops" at the start of a
+         * clause: an approximation of the number (RB), not a preposition */
+        if (lt[i].ftag == F_IN && lt[i + 1].ftag == F_CD &&
+            (i == 0 || toks[i - 1].norm[0] == ',') &&
+            (gs_eq_nocase(toks[i].norm, toks[i].norm_len, "about") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "around") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "over") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "nearly")))
+            lt[i].ftag = F_RB;
     }
 }
 
