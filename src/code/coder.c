@@ -55,6 +55,22 @@ static const char *const suppress_verbs[] = {"refrain", "fail", "avoid", "abstai
 
 /* ------------------------------------------------ intent, threat, refusal */
 
+/* Is vg a copula whose adjective states an intention before its
+ * complement: "is willing to", "was ready to", "remains determined to"? */
+static bool willing(const gs_lang *L, const gs_vg *vg)
+{
+    static const char *const adjs[] = {"willing", "ready", "prepared", "determined", "eager",
+                                       "keen", "poised", "set", "resolved", "committed", NULL};
+    if (vg->xcomp < 0 || !((vg->flags & GS_VG_COPULA) || lemma_is(L, vg->head, "remain") ||
+                           lemma_is(L, vg->head, "seem") || lemma_is(L, vg->head, "appear")))
+        return false;
+    uint32_t x = L->vgs[vg->xcomp].start;
+    for (uint32_t k = vg->end; k < x && k < vg->end + 3; k++)
+        if (lemma_in(L, k, adjs))
+            return true;
+    return false;
+}
+
 /* The 03x intent code for an action code. */
 static void intent_of(const char *code, char out[8])
 {
@@ -936,7 +952,10 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
          !strncmp(code, "103", 3))) {
         for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp; p++) {
             const gs_pp *pp = &L->pps[p];
-            if (pp->vg != (int32_t)v || pp->np < 0 || pp->prep == UINT32_MAX ||
+            /* the governor's pattern may reach into its complement:
+             * "offered to send peacekeepers to Haiti" */
+            if ((pp->vg != (int32_t)v && (vg->xcomp < 0 || pp->vg != vg->xcomp)) || pp->np < 0 ||
+                pp->prep == UINT32_MAX ||
                 !lemma_is(L, pp->prep, "to") || !c->npact[pp->np].n || role_only(c, pp->np))
                 continue;
             tgt_np = pp->np;
@@ -1344,7 +1363,8 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 } else if (lemma_in(L, vg->head, appeal_verbs) || ccode) {
                     appeal_of(xcode, false, mapped);
                     appeal = true;
-                } else if (lemma_in(L, vg->head, intent_verbs) || (code && code[0] == '0' && code[1] == '3'))
+                } else if (lemma_in(L, vg->head, intent_verbs) || willing(L, vg) ||
+                           (code && code[0] == '0' && code[1] == '3'))
                     intent_of(xcode, mapped);
                 else if (matched && code && !sees_governor) {
                     /* a governor with its own event ("accused X of
