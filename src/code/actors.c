@@ -516,6 +516,21 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         actor = &surname;
     uint8_t dict = 0;
     gs_src src = {0, 0};
+    /* "ethnic Albanians", "ethnic Turks": a people, not the state of that
+     * name; civilians of the country they live in ("in south Serbia"), or
+     * of the one the sentence names */
+    bool ethnic = false;
+    if (actor && !c->opt.compat && actor->end == actor->start + 1 && actor->start > np->start &&
+        tok_is(&t->toks[actor->start - 1], "ethnic")) {
+        const gs_dict *dj = d->all[actor->dict];
+        uint32_t off = gs_dict_actor_code(dj, actor->entry, date);
+        if (off && strlen(gs_dict_str(dj, off)) == 3) {
+            ethnic = true;
+            src = dj->actors[actor->entry].src;
+            dict = actor->dict;
+            actor = NULL;
+        }
+    }
     bool person = false;
     uint32_t name0 = 0, name1 = 0;
     const gs_ractor *again = NULL; /* a person named again */
@@ -620,7 +635,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
             return push_ractor(c, &x) < 0 ? GESTA_ENOMEM : (act->n = 1, 0);
         }
     }
-    if (!base[0] && !nagents) {
+    if (!base[0] && !nagents && !ethnic) {
         /* PETRARCH's new actors: a short uncoded phrase named by its text */
         uint32_t n = np->end - np->start;
         if (!c->opt.new_actor_length || n > c->opt.new_actor_length || (np->flags & GS_NP_PRONOUN) ||
@@ -736,6 +751,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
                 const gs_agent *ag = &dj->agents[agents[i]->entry];
                 compose(r.code, gs_dict_str(dj, ag->code), ag->how);
             }
+            if (ethnic && !nagents)
+                compose(r.code, "CVL", GS_AGENT_SUFFIX);
         }
         if (!strcmp(r.code, "---"))
             continue;
