@@ -542,9 +542,13 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         dict = actor->dict;
         ev0 = actor->start;
         ev1 = actor->end;
-        /* a named individual: proper nouns coded with a role */
+        /* a named individual: proper nouns coded with a role, or with an
+         * office held for some dates only (Kofi Annan, IGOUNO 1997-2006) */
+        bool dated = false;
+        for (uint32_t i = 0; i < dj->actors[actor->entry].ncodes && !c->opt.compat; i++)
+            dated |= dj->codes[dj->actors[actor->entry].codes + i].kind != GS_CODE_DEFAULT;
         person = strlen(base) >= 6 && L->lt[actor->end - 1].penn == GS_P_NNP &&
-                 gs_code_is_country(base);
+                 (gs_code_is_country(base) || (dated && actor->end - actor->start >= 2));
         if (person && actor->end - actor->start >= 2) {
             name0 = actor->start;
             name1 = actor->end;

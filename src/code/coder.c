@@ -329,7 +329,10 @@ static bool in_region(const pm *m, uint32_t k)
     int32_t cl = m->L->tok_cl[k];
     if (m->clause < 0 || cl == m->clause)
         return true;
-    return cl >= 0 && m->L->cls[cl].parent == m->clause && m->L->cls[cl].type != GS_CL_REL;
+    /* not a clause it reports: "announced (that) he will withdraw weapons
+     * inspectors" is coded by "withdraw", not by "announce ... weapons" */
+    return cl >= 0 && m->L->cls[cl].parent == m->clause && m->L->cls[cl].type != GS_CL_REL &&
+           (m->c->opt.compat || m->L->cls[cl].type != GS_CL_REPORTED);
 }
 
 /* Matches elements [i, n) rightwards from token pos. */

@@ -374,6 +374,19 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
                 }
             }
         }
+        /* seen only as a verb in -s ("inspectors" in the lexicon's
+         * corpus), yet the plural of a WordNet noun that is no verb */
+        if (n > 3 && lw[n - 1] == 's') {
+            bool verb_only = true;
+            for (int i = 0; i < c->n && verb_only; i++)
+                verb_only = c->tag[i] == F_VB || c->tag[i] == F_VBD || c->tag[i] == F_VBG ||
+                            c->tag[i] == F_VBN || c->tag[i] == F_VBP || c->tag[i] == F_VBZ;
+            const char *lm;
+            size_t ll;
+            if (verb_only && !lemma_of(lw, n, true, &lm, &ll, NULL) &&
+                lemma_of(lw, n, false, &lm, &ll, NULL))
+                cand_add(c, F_NNS, best + 1.0f);
+        }
         if ((cap && !initial && !(n == 1 && lw[0] == 'i')) || (allcaps && n <= 6)) {
             /* mid-sentence capital: a proper noun, or an adjective of
              * nationality ("Chinese troops"), rarely anything else */
