@@ -1367,8 +1367,17 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     appeal_of(xcode, false, mapped);
                     appeal = true;
                 } else if (lemma_in(L, vg->head, intent_verbs) || willing(L, vg) ||
-                           (code && code[0] == '0' && code[1] == '3'))
-                    intent_of(xcode, mapped);
+                           (code && code[0] == '0' && code[1] == '3')) {
+                    /* a plan to use force or coercion is a threat: "plans to
+                     * impose restrictions", "is prepared to impose martial
+                     * law" (a decision or agreement to do it is the act) */
+                    int xroot = (xcode[0] - '0') * 10 + (xcode[1] - '0');
+                    if (xroot >= 14 && !lemma_is(L, vg->head, "decide") &&
+                        !lemma_is(L, vg->head, "agree") && !lemma_is(L, vg->head, "resolve"))
+                        threat_of(xcode, mapped);
+                    else
+                        intent_of(xcode, mapped);
+                }
                 else if (matched && code && !sees_governor) {
                     /* a governor with its own event ("accused X of
                      * attacking", "welcomed the decision to open") is the

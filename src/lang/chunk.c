@@ -383,10 +383,14 @@ static uint32_t scan_vg(ctx *c, uint32_t i, int *rc)
             c->lt[head].penn = GS_P_VBN;
             hp = GS_P_VBN;
         }
-        /* "were engaged in", "is involved in": a state its subject is in,
-         * not something done to it */
-        bool stative = (lemma_is(c, (uint32_t)head, "engage") || lemma_is(c, (uint32_t)head, "involve")) &&
-                       (uint32_t)head + 1 < c->e && lemma_is(c, (uint32_t)head + 1, "in");
+        /* "were engaged in", "is involved in", "is opposed to": a state
+         * its subject is in, not something done to it */
+        bool stative = (uint32_t)head + 1 < c->e &&
+                       (((lemma_is(c, (uint32_t)head, "engage") || lemma_is(c, (uint32_t)head, "involve")) &&
+                         lemma_is(c, (uint32_t)head + 1, "in")) ||
+                        ((lemma_is(c, (uint32_t)head, "oppose") || lemma_is(c, (uint32_t)head, "commit") ||
+                          lemma_is(c, (uint32_t)head, "dedicate")) &&
+                         lemma_is(c, (uint32_t)head + 1, "to")));
         if (hp == GS_P_VBN && be && !stative)
             fl |= GS_VG_PASSIVE;
         else if (hp == GS_P_VBN && have)
