@@ -944,6 +944,28 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
             }
         /* subjects only: an object's role ("released the detained
          * leaders") need not be the same country's */
+        /* a role acting in a country named by the verb's "in" phrase is
+         * that country's: "people blocked streets in Hong Kong" */
+        for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
+            int32_t sj = L->vgs[v].subject;
+            if (sj < 0 || (L->vgs[v].flags & GS_VG_PASSIVE))
+                continue;
+            const char *where = NULL;
+            for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp && !where; p++) {
+                const gs_pp *pp = &L->pps[p];
+                if (pp->vg != (int32_t)v || pp->np < 0 || !tok_is(&t->toks[pp->prep], "in"))
+                    continue;
+                const gs_npact *pa = &c->npact[pp->np];
+                if (pa->n == 1 && strlen(c->ractors[pa->first].code) == 3 &&
+                    gs_code_is_country(c->ractors[pa->first].code))
+                    where = c->ractors[pa->first].code;
+            }
+            for (uint32_t k = 0; where && k < c->npact[sj].n; k++) {
+                gs_ractor *r = &c->ractors[c->npact[sj].first + k];
+                if (!strncmp(r->code, "---", 3) && r->code[3])
+                    memcpy(r->code, where, 3);
+            }
+        }
         if (one && country[0] && actor_too)
             for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
                 bool subject = false;
