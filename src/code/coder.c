@@ -329,10 +329,16 @@ static bool in_region(const pm *m, uint32_t k)
     int32_t cl = m->L->tok_cl[k];
     if (m->clause < 0 || cl == m->clause)
         return true;
-    /* not a clause it reports: "announced (that) he will withdraw weapons
-     * inspectors" is coded by "withdraw", not by "announce ... weapons" */
-    return cl >= 0 && m->L->cls[cl].parent == m->clause && m->L->cls[cl].type != GS_CL_REL &&
-           (m->c->opt.compat || m->L->cls[cl].type != GS_CL_REPORTED);
+    if (cl < 0 || m->L->cls[cl].parent != m->clause || m->L->cls[cl].type == GS_CL_REL)
+        return false;
+    if (m->c->opt.compat)
+        return true;
+    /* not a clause it reports ("announced (that) he will withdraw weapons
+     * inspectors" is coded by "withdraw", not by "announce ... weapons"),
+     * nor an adverbial clause ("one day after a jet shot down truce
+     * monitors"): only a "that" complement ("agreed that ...") */
+    const gs_clause *sub = &m->L->cls[cl];
+    return sub->type == GS_CL_SUB && sub->marker >= 0 && lemma_is(m->L, (uint32_t)sub->marker, "that");
 }
 
 /* Matches elements [i, n) rightwards from token pos. */
