@@ -179,6 +179,10 @@ static int eval_cameo(const char *dir, gesta_worker *w, const char *dicts, FILE 
         gold_actor src[16], tgt[16];
         size_t ns = gold_actors(json_object_get(x, "source"), src, 16);
         size_t nt = gold_actors(json_object_get(x, "target"), tgt, 16);
+        if (!ns) { /* no source in the gold: an event without one is right */
+            src[0].full[0] = src[0].country[0] = '\0';
+            ns = 1;
+        }
         n++;
         if (run_text(w, text, date) < 0)
             continue;
