@@ -586,6 +586,16 @@ static void link_nps(ctx *c, const gs_sent_lang *sl)
             /* apposition: "Wang Yi, China's top diplomat, said" or at the end */
             bool closed = norm_is(c, after, ",") || norm_is(c, after, ".") || after >= c->e ||
                           norm_is(c, after, ")");
+            /* ... with phrases of its own before the verb: "Pakistan, a key
+             * U.S. ally in the war against terrorism, has refused" */
+            const gs_lang *L = c->L;
+            if (!closed && after < c->e && L->lt[after].chunk == GS_CH_PP) {
+                uint32_t k = after;
+                while (k + 1 < c->e && L->lt[k].chunk == GS_CH_PP && L->tok_np[k + 1] >= 0 &&
+                       L->nps[L->tok_np[k + 1]].start == k + 1)
+                    k = L->nps[L->tok_np[k + 1]].end;
+                closed = k > after && k + 1 < c->e && norm_is(c, k, ",") && L->tok_vg[k + 1] >= 0;
+            }
             if (closed && !(y->flags & GS_NP_PRONOUN) && !(x->flags & GS_NP_PRONOUN)) {
                 x->appos = (int32_t)(a + 1);
                 y->flags |= GS_NP_APPOS;
