@@ -378,7 +378,7 @@ static const gs_ractor *named_person(const gs_coder *c, const gs_text *t, const 
  * GS_DK_SURNAME) and returns true. */
 static bool surname_at(const gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                        const gs_np *np, const gs_mention *const *agents, uint32_t nagents,
-                       int32_t date, gs_mention *out)
+                       int32_t date, gs_mention *out, uint32_t *code_out)
 {
     static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.",
                                              "madam", "madame", "monsieur", NULL};
@@ -401,13 +401,58 @@ static bool surname_at(const gs_coder *c, const gs_text *t, const gs_lang *L, co
                          tok_in(&t->toks[k + 1], after)))
             continue;
         /* only someone in office that day: a surname alone is weak
-         * evidence, an office held on the article's date is not */
-        if (match_at(c, d, GS_DK_SURNAME, k, k + 1, 0, out)) {
+         * evidence, an office held on the article's date is not.  Bearers
+         * of several countries in office that day: the one whose role the
+         * title names ("Prime Minister Johnson" is GBRGOV, not a Liberian
+         * senator), else none */
+        if (date > 0 && match_at(c, d, GS_DK_SURNAME, k, k + 1, 0, out)) {
             const gs_dict *dj = d->all[out->dict];
-            uint32_t now = gs_dict_actor_code(dj, out->entry, date);
-            if (date <= 0 || !now || now == gs_dict_actor_code(dj, out->entry, 0))
+            const char *role = NULL;
+            for (uint32_t i = 0; i < nagents; i++)
+                if (agents[i]->end == k)
+                    role = gs_dict_str(d->all[agents[i]->dict],
+                                       d->all[agents[i]->dict]->agents[agents[i]->entry].code);
+            uint32_t pick = 0, pick_role = 0, who = 0, who_role = 0;
+            bool mixed = false, mixed_role = false;
+            /* the bearers' entries follow one another up to one without codes */
+            for (uint32_t e = out->entry; e < dj->nactors && dj->actors[e].ncodes; e++) {
+                const gs_actor *a = &dj->actors[e];
+                for (uint32_t i = 0; i < a->ncodes; i++) {
+                    const gs_code *cd = &dj->codes[a->codes + i];
+                    bool holds = (cd->kind == GS_CODE_RANGE && date >= cd->from && date <= cd->to) ||
+                                 (cd->kind == GS_CODE_BEFORE && date <= cd->to) ||
+                                 (cd->kind == GS_CODE_AFTER && date >= cd->from);
+                    if (!holds)
+                        continue;
+                    const char *code = gs_dict_str(dj, cd->code);
+                    if (!pick) {
+                        pick = cd->code;
+                        who = e;
+                    } else if (strncmp(gs_dict_str(dj, pick), code, 3)) {
+                        mixed = true;
+                    }
+                    if (role && role[0] && strlen(code) > 3 && strstr(code + 3, role)) {
+                        if (!pick_role) {
+                            pick_role = cd->code;
+                            who_role = e;
+                        } else if (strncmp(gs_dict_str(dj, pick_role), code, 3)) {
+                            mixed_role = true;
+                        }
+                    }
+                    break; /* a bearer's first code that holds */
+                }
+            }
+            if (mixed && pick_role && !mixed_role) {
+                pick = pick_role;
+                who = who_role;
+            } else if (mixed) {
+                pick = 0;
+            }
+            if (!pick)
                 return false;
             out->kind = GS_DK_ACTOR;
+            out->entry = who;
+            *code_out = pick;
             return true;
         }
     }
@@ -512,7 +557,9 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     }
     /* "President Bush", "the Bush administration" */
     gs_mention surname;
-    if (!actor && !c->opt.compat && surname_at(c, t, L, d, np, agents, nagents, date, &surname))
+    uint32_t surname_code = 0;
+    if (!actor && !c->opt.compat &&
+        surname_at(c, t, L, d, np, agents, nagents, date, &surname, &surname_code))
         actor = &surname;
     uint8_t dict = 0;
     gs_src src = {0, 0};
@@ -536,7 +583,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     const gs_ractor *again = NULL; /* a person named again */
     if (actor) {
         const gs_dict *dj = d->all[actor->dict];
-        uint32_t off = gs_dict_actor_code(dj, actor->entry, date);
+        uint32_t off = actor == &surname ? surname_code : gs_dict_actor_code(dj, actor->entry, date);
         snprintf(base, sizeof base, "%s", off ? gs_dict_str(dj, off) : "---");
         src = dj->actors[actor->entry].src;
         dict = actor->dict;

@@ -878,9 +878,12 @@ static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_
     return -1;
 }
 
-/* The demand or appeal verb whose "that" clause vg is in, or -1. */
-static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+/* The demand or appeal verb whose "that" clause vg is in, or -1.  A
+ * demand named by a noun counts too: "insisted on its demands that",
+ * "renewed calls that" (*noun_demand says which: 1 demand, 0 appeal). */
+static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg, int *noun_demand)
 {
+    *noun_demand = -1;
     if (vg->clause < 0)
         return -1;
     for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
@@ -889,7 +892,28 @@ static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *v
             !(g->flags & GS_VG_NEG) && that_clause(L, sl, u) == vg->clause)
             return (int32_t)u;
     }
-    return -1;
+    const gs_clause *cl = &L->cls[vg->clause];
+    if (cl->marker <= 0 || !lemma_is(L, (uint32_t)cl->marker, "that") || cl->parent < 0)
+        return -1;
+    static const char *const dnouns[] = {"demand", "ultimatum", "insistence", NULL};
+    static const char *const anouns[] = {"call", "appeal", "request", "plea", NULL};
+    uint32_t n = (uint32_t)cl->marker - 1;
+    bool dn = lemma_in(L, n, dnouns), an = lemma_in(L, n, anouns);
+    if (!dn && !an)
+        return -1;
+    static const char *const voicing[] = {"repeat", "reiterate", "renew", "issue", "make", "voice",
+                                          "stand", "stick", "back", "echo", "press", NULL};
+    int32_t best = -1;
+    for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
+        const gs_vg *g = &L->vgs[u];
+        if (g->clause == cl->parent && g->end <= n && !(g->flags & GS_VG_NEG) &&
+            (lemma_in(L, g->head, demand_verbs) || lemma_in(L, g->head, appeal_verbs) ||
+             lemma_in(L, g->head, voicing)))
+            best = (int32_t)u;
+    }
+    if (best >= 0)
+        *noun_demand = dn;
+    return best;
 }
 
 /* Is code an act only a state's authorities perform: investigate (09),
@@ -1172,10 +1196,11 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             continue;
         /* "Turkey demanded that Sweden extradite ...": Turkey's demand of
          * Sweden for the extradition */
-        int32_t dem = c->opt.compat ? -1 : demander(L, sl, vg);
+        int noun_demand = -1;
+        int32_t dem = c->opt.compat ? -1 : demander(L, sl, vg, &noun_demand);
         if (dem >= 0 && vg->subject >= 0 && !(vg->flags & GS_VG_NEG)) {
             vmatch dm;
-            bool demand = lemma_in(L, L->vgs[dem].head, demand_verbs);
+            bool demand = noun_demand >= 0 ? noun_demand == 1 : lemma_in(L, L->vgs[dem].head, demand_verbs);
             char mapped[8] = "";
             uint32_t ev = v;
             if (match_verb(c, L, d, v, a, b, &dm) && dm.code) {
@@ -1200,14 +1225,13 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             }
         }
         /* the demand itself is coded through its "that" clause (above) */
-        if (!c->opt.compat && !(vg->flags & GS_VG_NEG) &&
-            (lemma_in(L, vg->head, demand_verbs) || lemma_in(L, vg->head, appeal_verbs))) {
-            int32_t tc = that_clause(L, sl, v);
+        if (!c->opt.compat && !(vg->flags & GS_VG_NEG)) {
             bool coded_there = false;
-            for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg && tc >= 0 && !coded_there; u++) {
+            for (uint32_t u = v + 1; u < sl->vg0 + sl->nvg && !coded_there; u++) {
                 const gs_vg *g = &L->vgs[u];
-                coded_there = g->clause == tc && g->subject >= 0 && c->npact[g->subject].n &&
-                              !(g->flags & GS_VG_NEG) && g->governor < 0;
+                int nd;
+                coded_there = g->subject >= 0 && c->npact[g->subject].n && !(g->flags & GS_VG_NEG) &&
+                              g->governor < 0 && demander(L, sl, g, &nd) == (int32_t)v;
             }
             if (coded_there)
                 continue;

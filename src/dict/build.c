@@ -347,10 +347,10 @@ static bool person_entry(const gs_dict_builder *b, const gs_actor *a, char count
 
 /* Surnames: a person's entry can be named by the last word of the name
  * after a title or before "administration" ("President Bush", "the Bush
- * administration"); the coder decides when.  One extra actor entry per
- * surname, with the dated codes of every person of that name and the
- * first one's undated code; none when people of different countries share
- * the name (then "President Lee" stays unresolved). */
+ * administration"); the coder decides when, and which bearer the date and
+ * the title point to.  Per surname, extra actor entries: one per bearer
+ * with its dated codes and its record's provenance, then one without codes
+ * that ends the list; the surname's phrase names the first. */
 static int add_surnames(gs_dict_builder *b)
 {
     size_t n0 = b->nphrases, nv = 0;
@@ -376,16 +376,27 @@ static int add_surnames(gs_dict_builder *b)
         v[nv++] = (sname){word, p->entry};
     }
     qsort(v, nv, sizeof *v, sname_cmp);
-    /* a word that begins or continues some person's name elsewhere
-     * ("Musa", "Ali", "Lee") is a given name too: not a surname alone */
+    /* a word that begins some person's name elsewhere ("Musa", "Ali",
+     * "Lee") is a given name too (or a family name written first): not a
+     * surname alone; a middle word ("Johnson" of Ellen Johnson Sirleaf)
+     * does not count */
+    uint8_t *seen = calloc(b->nactors ? b->nactors : 1, 1);
+    if (!seen) {
+        free(v);
+        return GESTA_ENOMEM;
+    }
     for (size_t i = 0; i < n0; i++) {
         const gs_phrase *p = &b->phrases[i];
         if (p->kind != GS_DK_ACTOR || p->n < 2 || p->n > 6 || p->entry >= b->nactors)
             continue;
+        /* the root phrase only (the first of its entry): a synonym may
+         * put the surname first ("JOHNSON_SIRLEAF") */
+        if (seen[p->entry]++)
+            continue;
         char country[4] = "";
         if (!person_entry(b, &b->actors[p->entry], country))
             continue;
-        for (uint32_t k = 0; k + 1 < p->n; k++) {
+        for (uint32_t k = 0; k < 1; k++) {
             sname key = {b->pwords[p->words + k] & 0x7fffffffu, 0};
             size_t lo = 0, hi = nv;
             while (lo < hi) {
@@ -399,49 +410,40 @@ static int add_surnames(gs_dict_builder *b)
                 v[lo].actor = UINT32_MAX; /* dropped below */
         }
     }
+    free(seen);
     int rc = 0;
     for (size_t lo = 0, hi; lo < nv && rc == 0; lo = hi) {
-        char country[4] = "";
-        bool one = true;
-        for (hi = lo; hi < nv && v[hi].word == v[lo].word; hi++) {
-            char c3[4] = "";
-            if (v[hi].actor == UINT32_MAX) {
-                one = false;
-                continue;
-            }
-            person_entry(b, &b->actors[v[hi].actor], c3);
-            if (!country[0])
-                memcpy(country, c3, 4);
-            one &= !memcmp(country, c3, 3);
-        }
-        if (!one)
+        bool given = false;
+        for (hi = lo; hi < nv && v[hi].word == v[lo].word; hi++)
+            given |= v[hi].actor == UINT32_MAX;
+        if (given)
             continue;
         if (b->nactors >= b->lim->max_dict_entries * 2) {
             rc = GESTA_ELIMIT;
             break;
         }
-        const gs_actor *first = &b->actors[v[lo].actor];
-        gs_actor sa = {(uint32_t)b->ncodes, 0, first->root, first->src};
+        /* one entry per bearer with its dated codes and its own record
+         * as evidence, then an entry without codes that ends the list */
+        uint32_t first_entry = (uint32_t)b->nactors;
         for (size_t k = lo; k < hi && rc == 0; k++) {
             if (k > lo && v[k].actor == v[k - 1].actor)
                 continue;
-            const gs_actor *a = &b->actors[v[k].actor];
-            for (uint32_t i = 0; i < a->ncodes && rc == 0; i++)
-                if (b->codes[a->codes + i].kind != GS_CODE_DEFAULT) {
-                    rc = VEC_PUSH(b, b->codes, b->ncodes, b->cap_codes, b->codes[a->codes + i]);
+            gs_actor a = b->actors[v[k].actor]; /* a copy: the array grows */
+            gs_actor sa = {(uint32_t)b->ncodes, 0, a.root, a.src};
+            for (uint32_t i = 0; i < a.ncodes && rc == 0; i++)
+                if (b->codes[a.codes + i].kind != GS_CODE_DEFAULT) {
+                    rc = VEC_PUSH(b, b->codes, b->ncodes, b->cap_codes, b->codes[a.codes + i]);
                     sa.ncodes++;
                 }
+            if (rc == 0 && sa.ncodes)
+                rc = VEC_PUSH(b, b->actors, b->nactors, b->cap_actors, sa);
         }
-        for (uint32_t i = 0; i < first->ncodes && rc == 0; i++)
-            if (b->codes[first->codes + i].kind == GS_CODE_DEFAULT) {
-                rc = VEC_PUSH(b, b->codes, b->ncodes, b->cap_codes, b->codes[first->codes + i]);
-                sa.ncodes++;
-                break;
-            }
+        gs_actor end = {(uint32_t)b->ncodes, 0, 0, {0, 0}};
         gs_word_list wl = {.n = 1};
         wl.word[0] = v[lo].word;
-        if (rc == 0 && (rc = VEC_PUSH(b, b->actors, b->nactors, b->cap_actors, sa)) == 0)
-            rc = gs_db_phrase(b, GS_DK_SURNAME, &wl, (uint32_t)b->nactors - 1);
+        if (rc == 0 && b->nactors > first_entry &&
+            (rc = VEC_PUSH(b, b->actors, b->nactors, b->cap_actors, end)) == 0)
+            rc = gs_db_phrase(b, GS_DK_SURNAME, &wl, first_entry);
     }
     free(v);
     if (rc == 0 && (b->kinds & (1u << GS_DK_ACTOR)))

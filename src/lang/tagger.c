@@ -710,6 +710,15 @@ static void correct(gs_ltok *lt, const gs_tok *toks, size_t n)
         if (lt[i].ftag == F_RB && toks[i].norm_len == 5 &&
             gs_eq_nocase(toks[i].norm, 5, "about") && lt[i + 1].ftag == F_TO)
             lt[i].ftag = F_IN;
+        /* a possessive determiner is followed by a noun, never a verb:
+         * "renewed its calls", "their demands" */
+        if ((lt[i + 1].ftag == F_VBZ || lt[i + 1].ftag == F_VBP || lt[i + 1].ftag == F_VB) &&
+            (gs_eq_nocase(toks[i].norm, toks[i].norm_len, "its") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "their") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "our") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "your") ||
+             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "my")))
+            lt[i + 1].ftag = lt[i + 1].ftag == F_VBZ ? F_NNS : F_NN;
         /* "About 200 supporters", "around 5,000 troops" at the start of a
          * clause: an approximation of the number (RB), not a preposition */
         if (lt[i].ftag == F_IN && lt[i + 1].ftag == F_CD &&
