@@ -591,9 +591,17 @@ static void link_nps(ctx *c, const gs_sent_lang *sl)
             const gs_lang *L = c->L;
             if (!closed && after < c->e && L->lt[after].chunk == GS_CH_PP) {
                 uint32_t k = after;
-                while (k + 1 < c->e && L->lt[k].chunk == GS_CH_PP && L->tok_np[k + 1] >= 0 &&
-                       L->nps[L->tok_np[k + 1]].start == k + 1)
-                    k = L->nps[L->tok_np[k + 1]].end;
+                for (;;) {
+                    if (k + 1 < c->e && L->lt[k].chunk == GS_CH_PP && L->tok_np[k + 1] >= 0 &&
+                        L->nps[L->tok_np[k + 1]].start == k + 1)
+                        k = L->nps[L->tok_np[k + 1]].end;
+                    else if (k + 2 < c->e && norm_is(c, k, "(") && L->tok_np[k + 1] >= 0 &&
+                             L->nps[L->tok_np[k + 1]].start == k + 1 &&
+                             norm_is(c, L->nps[L->tok_np[k + 1]].end, ")"))
+                        k = L->nps[L->tok_np[k + 1]].end + 1; /* "(FDD)" */
+                    else
+                        break;
+                }
                 closed = k > after && k + 1 < c->e && norm_is(c, k, ",") && L->tok_vg[k + 1] >= 0;
             }
             if (closed && !(y->flags & GS_NP_PRONOUN) && !(x->flags & GS_NP_PRONOUN)) {
@@ -951,6 +959,13 @@ static void relations(ctx *c, const gs_sent_lang *sl)
                 continue;
             }
             subj = np_host(c, sl, np);
+            /* "(FDD)" after "Forces for ... Democracy": its host is inside
+             * a phrase's PP, so the subject is further left */
+            if (L->nps[subj].flags & GS_NP_IN_PP) {
+                q = L->nps[subj].start;
+                subj = -1;
+                continue;
+            }
             break;
         }
         if (subj < 0 && C && C->type == GS_CL_REL && C->antecedent >= 0)
