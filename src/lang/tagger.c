@@ -746,7 +746,7 @@ static bool has_cand(const gs_lang *L, size_t i, int tag)
  * it that may be a noun becomes its subject. */
 static bool is_finite_tag(int t) { return t == F_VBD || t == F_VBZ || t == F_VBP || t == F_MD; }
 
-static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_sent *s, size_t n)
+static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_tok *toks, const gs_sent *s, size_t n)
 {
     if (s->paragraph == 0 || n < 4)
         return;
@@ -766,6 +766,30 @@ static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_sent *s, size
         for (size_t k = i + 1; k < n && k <= i + 5; k++)
             if (is_finite_tag(lt[k].ftag))
                 finite_soon = true;
+        /* "Prisoners rioted at a jail ..., locals said": a preposition
+         * after the sentence's first phrase, and no finite verb after it but
+         * an attribution (not "Weapons seized at the border were
+         * destroyed") */
+        if (q == F_IN && !finite_soon) {
+            bool first_np = true;
+            for (size_t k = 0; k < i && first_np; k++) {
+                int t = lt[k].ftag;
+                first_np = t == F_DT || t == F_JJ || t == F_NN || t == F_NNS || t == F_NNP ||
+                           t == F_NNPS || t == F_CD || t == F_POS;
+            }
+            static const char *const says[] = {"said", "says", "told", "tells", "reported",
+                                               "reports", "added", "adds", "stated", NULL};
+            bool finite_later = false;
+            for (size_t k = i + 1; k < n; k++) {
+                if (!is_finite_tag(lt[k].ftag))
+                    continue;
+                bool speech = false;
+                for (const char *const *w = says; *w && !speech; w++)
+                    speech = gs_eq_nocase(toks[k].norm, toks[k].norm_len, *w);
+                finite_later |= !speech;
+            }
+            object = first_np && !finite_later;
+        }
         if ((nominal || adj_noun) && object && !finite_soon) {
             lt[i].ftag = F_VBD;
             if (adj_noun)
@@ -1023,7 +1047,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
 #undef SC
 #undef BK
     correct(lt, toks, n);
-    repair_no_verb(L, lt, s, n);
+    repair_no_verb(L, lt, toks, s, n);
     /* Penn tags and lemmas */
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
