@@ -947,7 +947,8 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
             "crowd", "handful", "majority", "minority", "some", "many", "several", "most", "all",
             "both", "each", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "member", "part", "band", "gang", "team", "unit", "squad", "contingent", "battalion",
-            "detachment", "delegation", "wave", "flood", "mob", "throng", "column", "convoy", NULL};
+            "detachment", "delegation", "wave", "flood", "mob", "throng", "column", "convoy",
+            "deployment", "batch", "patch", "third", "half", "dozens", NULL};
         const gs_ltok *h = &L->lt[np->head];
         bool count = L->lt[np->head].penn == GS_P_CD;
         for (const char *const *p = counts; *p && !count; p++)
