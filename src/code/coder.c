@@ -1363,8 +1363,26 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             if (lemma_in(L, vg->head, suppress_verbs))
                 continue;
             vmatch xm;
-            if (xc->flags & GS_VG_NEG)
+            if (xc->flags & GS_VG_NEG) {
+                /* "vowed not to return the Golan Heights", "pledged not to
+                 * meet": intending not to cooperate is refusing to */
+                if (lemma_in(L, vg->head, intent_verbs) &&
+                    match_verb(c, L, d, (uint32_t)vg->xcomp, a, b, &xm) && xm.code) {
+                    const char *xcode = gs_dict_str(xm.d, xm.code);
+                    const gs_cameo *xcm = gs_cameo_find(xcode, strlen(xcode));
+                    int xroot = (xcode[0] - '0') * 10 + (xcode[1] - '0');
+                    if (xcm && !strcmp(xcm->code, xcode) && xroot >= 4 && xroot <= 8) {
+                        char mapped[8];
+                        refusal_of(xcode, mapped);
+                        vmatch mm = xm;
+                        if (mm.src < 0)
+                            mm.src = xc->subject >= 0 ? xc->subject : vg->subject;
+                        if ((rc = emit_for(&x, c, L, sl, (uint32_t)vg->xcomp, &mm, mapped, NULL, 0, b)) < 0)
+                            return rc;
+                    }
+                }
                 continue;
+            }
             if (match_verb(c, L, d, (uint32_t)vg->xcomp, a, b, &xm) && xm.code) {
                 const char *xcode = gs_dict_str(xm.d, xm.code);
                 char mapped[8];

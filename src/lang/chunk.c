@@ -299,6 +299,9 @@ static bool verbal_start(const ctx *c, uint32_t i)
     }
     if (p == GS_P_RB || is_neg(c, i)) {
         uint32_t k = skip_adverbs(c, i);
+        /* "not to meet": a negated infinitive */
+        if (is_neg(c, i) && k < c->e && P(c, k) == GS_P_TO && verbal_start(c, k))
+            return true;
         return k > i && (P(c, k) == GS_P_MD || is_verb(P(c, k))) && P(c, k) != GS_P_VBG;
     }
     return false;
@@ -312,6 +315,10 @@ static uint32_t scan_vg(ctx *c, uint32_t i, int *rc)
     uint16_t fl = 0;
     int32_t head = -1, last_aux = -1;
     uint32_t particle = 0;
+    if (is_neg(c, k) && P(c, skip_adverbs(c, k)) == GS_P_TO) {
+        fl |= GS_VG_NEG; /* "pledged not to meet" */
+        k = skip_adverbs(c, k);
+    }
     if (P(c, k) == GS_P_TO) {
         fl |= GS_VG_INF;
         k++;
