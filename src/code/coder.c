@@ -942,6 +942,19 @@ static const gs_ractor *place_of(const gs_coder *c, const gs_text *t, const gs_l
     return NULL;
 }
 
+/* Does an "if" or "unless" clause depend on vg's clause ("may halt ... if
+ * cooperation founders")? */
+static bool conditioned(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg)
+{
+    for (uint32_t k = sl->cl0; k < sl->cl0 + sl->ncl; k++) {
+        const gs_clause *cl = &L->cls[k];
+        if (cl->parent == vg->clause && cl->type == GS_CL_SUB && cl->marker >= 0 &&
+            (lemma_is(L, (uint32_t)cl->marker, "if") || lemma_is(L, (uint32_t)cl->marker, "unless")))
+            return true;
+    }
+    return false;
+}
+
 /* Codes verb group v with code (already chosen) and roles; emits events. */
 static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_sent_lang *sl,
                     uint32_t v, const vmatch *m, const char *code, const char *pcode, uint32_t pair,
@@ -1269,6 +1282,19 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     rm.src = speaker;
                     rm.tgt = vg->subject;
                     if ((rc = emit_for(&x, c, L, sl, ev, &rm, mapped, NULL, 0, b)) < 0)
+                        return rc;
+                }
+            } else if (speaker < 0 && !(vg->flags & GS_VG_NEG) && conditioned(L, sl, vg) &&
+                       match_verb(c, L, d, v, a, b, &rm) && rm.code) {
+                /* "the EC may halt mediation if cooperation founders": a
+                 * hostile act made conditional is a threat */
+                const char *rcode = gs_dict_str(rm.d, rm.code);
+                const gs_cameo *rcm = gs_cameo_find(rcode, strlen(rcode));
+                int rroot = (rcode[0] - '0') * 10 + (rcode[1] - '0');
+                if (rcm && !strcmp(rcm->code, rcode) && rroot >= 12 && rroot != 13) {
+                    char mapped[8];
+                    threat_of(rcode, mapped);
+                    if ((rc = emit_for(&x, c, L, sl, v, &rm, mapped, NULL, 0, b)) < 0)
                         return rc;
                 }
             }
