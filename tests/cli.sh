@@ -49,6 +49,11 @@ expect_status 2 "bad input format" -- $G code --input yaml tests/data/articles.j
 expect_status 2 "bad output format" -- $G code --output xml tests/data/articles.jsonl
 expect_status 2 "bad date" -- $G code --date 2025-13-01 tests/data/articles.jsonl
 contains "$T/err" "--date needs a date as YYYY-MM-DD" "bad date message"
+# a verb dictionary's PLOVER refinement reaches the output ("0831=RETREAT/resign")
+printf 'The Georgian president resigned on Sunday.\n' >"$T/r.txt"
+expect_status 0 "resignation coded" -- $G code --date 2003-11-23 "$T/r.txt"
+contains "$T/out" '"code":"0831"' "resignation is CAMEO 0831"
+contains "$T/out" '"plover":{"event":"RETREAT","mode":"resign"}' "resignation is PLOVER RETREAT/resign"
 # options may follow the files; "--" ends them
 printf 'Kenya condemned the attack.\n' >"$T/a.txt"
 expect_status 0 "options after the file" -- $G code "$T/a.txt" --date 2025-02-03 --output tsv

@@ -729,6 +729,12 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
         e->goldstein = cm->goldstein;
         e->plover_event = cm->plover;
         e->plover_mode = cm->mode;
+        /* the dictionary's own refinement ("0831=RETREAT/resign") */
+        const char *pev, *pmode;
+        if (d && gs_dict_code_plover(d, code, &pev, &pmode)) {
+            e->plover_event = pev;
+            e->plover_mode = pmode;
+        }
     } else {
         e->plover_event = e->plover_mode = "";
     }

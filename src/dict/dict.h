@@ -248,6 +248,29 @@ int gs_dict_builder_new(gs_dict_builder **out, const gesta_limits *lim, gs_dict_
                         void *report_ctx);
 void gs_dict_builder_free(gs_dict_builder *b);
 
+/* The PLOVER event type and mode a verb dictionary gives code string s
+ * ("0831=RETREAT/resign" in the file), or false when s is not one of d's
+ * codes or carries no refinement. */
+static inline bool gs_dict_code_plover(const gs_dict *d, const char *s, const char **ev,
+                                       const char **mode)
+{
+    if (s < d->pool || s >= d->pool + d->pool_len)
+        return false;
+    size_t off = (size_t)(s - d->pool);
+    while (off < d->pool_len && d->pool[off])
+        off++;
+    if (off + 2 >= d->pool_len || d->pool[off + 1] != '\x01')
+        return false;
+    *ev = d->pool + off + 2;
+    size_t m = off + 2;
+    while (m < d->pool_len && d->pool[m])
+        m++;
+    if (m + 1 >= d->pool_len)
+        return false;
+    *mode = d->pool + m + 1;
+    return true;
+}
+
 /* The kind of a dictionary file from its name as PETRARCH names them:
  * *.actors.txt, *.agents.txt, *verbs* / *verbpatterns* / CAMEO.*.txt,
  * *.discards.txt, *Issue*; or -1. */

@@ -907,6 +907,39 @@ static int read_issues(gs_dict_builder *b, lexer *L)
 
 /* --------------------------------------------------------------- verbs */
 
+/* "0831=RETREAT/resign": the code, then in the pool right after its NUL a
+ * 0x01 byte, the PLOVER event type and its mode, each NUL-terminated (see
+ * gs_dict_code_plover).  The type must be one of PLOVER's sixteen. */
+static bool parse_plover_refinement(gs_dict_builder *b, const char *c, size_t cn, const char *r,
+                                    size_t rn, uint32_t *code)
+{
+    static const char *const types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
+                                        "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+                                        "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                                        "ASSAULT", NULL};
+    const char *slash = memchr(r, '/', rn);
+    size_t tn = slash ? (size_t)(slash - r) : rn, mn = slash ? rn - tn - 1 : 0;
+    bool known = false;
+    for (const char *const *t = types; *t && !known; t++)
+        known = strlen(*t) == tn && !memcmp(*t, r, tn);
+    if (!cn || !known)
+        return false;
+    for (size_t i = 0; i < mn; i++)
+        if (!((r[tn + 1 + i] >= 'a' && r[tn + 1 + i] <= 'z') || r[tn + 1 + i] == '-'))
+            return false;
+    *code = gs_db_str(b, c, cn);
+    if (!*code || gs_buf_reserve(&b->pool, tn + mn + 3) < 0) {
+        b->oom = true;
+        return false;
+    }
+    gs_buf_putc(&b->pool, '\x01');
+    gs_buf_append(&b->pool, r, tn);
+    gs_buf_putc(&b->pool, '\0');
+    gs_buf_append(&b->pool, slash ? slash + 1 : "", mn);
+    gs_buf_putc(&b->pool, '\0');
+    return true;
+}
+
 /* Parses "[X]", "[X:Y]", "[:P]", "[A|P]"; returns false on a malformed group. */
 static bool parse_verb_code(gs_dict_builder *b, const char *s, size_t n, bool p2, uint32_t *code,
                             uint32_t *pcode, uint32_t *pair)
@@ -932,6 +965,12 @@ static bool parse_verb_code(gs_dict_builder *b, const char *s, size_t n, bool p2
     if (!sep) {
         if (!n)
             return false;
+        /* gesta's addition: "0831=RETREAT/resign" refines the PLOVER type
+         * and mode that CAMEO's code alone would give */
+        const char *eq = memchr(s, '=', n);
+        if (eq && !p2)
+            return parse_plover_refinement(b, s, (size_t)(eq - s), eq + 1, n - (size_t)(eq - s) - 1,
+                                           code);
         if (!(n == 3 && !memcmp(s, "---", 3)))
             *code = gs_db_str(b, s, n);
         return true;
