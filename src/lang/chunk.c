@@ -582,7 +582,23 @@ static void link_nps(ctx *c, const gs_sent_lang *sl)
                              (norm_is(c, after, ",") && a + 2 < sl->np0 + sl->nnp &&
                               nps[a + 2].start == after + 1 && y->coord < 0 &&
                               !(y->flags & GS_NP_DEFINITE));
-            if (list_next && !(y->flags & GS_NP_POSSESSIVE) && !vg_between(c, x->start, y->start)) {
+            /* "With the signing of ... Hostilities, the government and the
+             * rebels have agreed": the comma closes a fronted phrase */
+            bool fronted = (x->flags & GS_NP_IN_PP) && P(c, c->s) == GS_P_IN &&
+                           !vg_between(c, c->s, x->end);
+            if (fronted) {
+                /* ... and the would-be list ends right before a verb */
+                uint32_t k = y->end;
+                bool last = false; /* the conjunct after "and" ends the list */
+                while (!last && k + 1 < c->e && (is_cc(c, k) || norm_is(c, k, ",")) &&
+                       c->L->tok_np[k + 1] >= 0 && c->L->nps[c->L->tok_np[k + 1]].start == k + 1) {
+                    last = is_cc(c, k);
+                    k = c->L->nps[c->L->tok_np[k + 1]].end;
+                }
+                fronted = k < c->e && c->L->tok_vg[k] >= 0;
+            }
+            if (list_next && !fronted && !(y->flags & GS_NP_POSSESSIVE) &&
+                !vg_between(c, x->start, y->start)) {
                 x->coord = (int32_t)(a + 1);
                 if (x->flags & GS_NP_IN_PP) {
                     y->flags |= GS_NP_IN_PP;
