@@ -956,6 +956,21 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         if (count)
             c->npact[i] = c->npact[i + 1];
     }
+    /* "the Hizbollah (Party of God) group": the head after a bracket is
+     * the name's before it */
+    for (uint32_t i = sl->np0 + 1; i < sl->np0 + sl->nnp; i++) {
+        const gs_np *np = &L->nps[i];
+        if (c->npact[i].n || np->start < 3 || !tok_is(&t->toks[np->start - 1], ")"))
+            continue;
+        uint32_t k = np->start - 1;
+        while (k > 0 && !tok_is(&t->toks[k], "(") && np->start - k < 12)
+            k--;
+        if (!tok_is(&t->toks[k], "(") || k == 0 || L->tok_np[k - 1] < 0)
+            continue;
+        int32_t host = L->tok_np[k - 1];
+        if (L->nps[host].end == k && c->npact[host].n)
+            c->npact[i] = c->npact[host];
+    }
     /* an apposition lends its actor to a phrase without one, and takes it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
         const gs_np *np = &L->nps[i];

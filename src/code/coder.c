@@ -881,7 +881,39 @@ static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_
             *verb = (int32_t)u;
             return L->vgs[u].subject;
         }
-    return -1;
+    /* "issued a stern reminder to Iraq that it must", "sent a message
+     * that X must": the clause after a noun of saying, by the verb's
+     * subject before it */
+    static const char *const nouns[] = {"reminder", "warning", "message", "statement", "demand",
+                                        "insistence", "view", "position", "signal", "notice",
+                                        "letter", "ultimatum", NULL};
+    const gs_clause *cl = &L->cls[vg->clause];
+    if (cl->type != GS_CL_SUB || cl->marker <= 0 || !lemma_is(L, (uint32_t)cl->marker, "that") ||
+        cl->parent < 0)
+        return -1;
+    int32_t np = L->tok_np[cl->marker - 1];
+    bool said = false;
+    for (uint32_t k = np >= 0 ? L->nps[np].start : (uint32_t)cl->marker; k < (uint32_t)cl->marker; k++)
+        said |= lemma_in(L, k, nouns);
+    for (uint32_t k = (uint32_t)cl->marker; k-- > L->cls[cl->parent].start && !said && np >= 0;) {
+        /* the noun may come before a "to Iraq" phrase */
+        if (L->tok_vg[k] >= 0)
+            break;
+        said |= lemma_in(L, k, nouns);
+    }
+    if (!said)
+        return -1;
+    int32_t best = -1;
+    for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
+        const gs_vg *g = &L->vgs[u];
+        if (g->clause == cl->parent && g->end <= (uint32_t)cl->marker &&
+            !(g->flags & (GS_VG_INF | GS_VG_GERUND)))
+            best = (int32_t)u;
+    }
+    if (best < 0)
+        return -1;
+    *verb = best;
+    return L->vgs[best].subject;
 }
 
 /* The demand or appeal verb whose "that" clause vg is in, or -1.  A
