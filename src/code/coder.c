@@ -1484,8 +1484,13 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                      * impose restrictions", "is prepared to impose martial
                      * law" (a decision or agreement to do it is the act) */
                     int xroot = (xcode[0] - '0') * 10 + (xcode[1] - '0');
-                    if (xroot >= 14 && !lemma_is(L, vg->head, "decide") &&
-                        !lemma_is(L, vg->head, "agree") && !lemma_is(L, vg->head, "resolve"))
+                    bool decided = lemma_is(L, vg->head, "decide") || lemma_is(L, vg->head, "resolve");
+                    if (decided) {
+                        /* "the court decided to allow X to run": a decision
+                         * is the act itself */
+                        snprintf(mapped, sizeof mapped, "%s", xcode);
+                        changed = false;
+                    } else if (xroot >= 14 && !lemma_is(L, vg->head, "agree"))
                         threat_of(xcode, mapped);
                     else
                         intent_of(xcode, mapped);
