@@ -477,6 +477,21 @@ static bool modifier_only(const gs_text *t, const gs_lang *L, const gs_np *np)
     return np->end > np->start;
 }
 
+/* Is a singular role phrase a person ("the Kenyan president", "a
+ * spokesman"), not an institution ("the Kenyan government", "the army")? */
+static bool role_person(const gs_text *t, const gs_np *np)
+{
+    static const char *const bodies[] = {
+        "government", "army", "military", "police", "ministry", "parliament", "council",
+        "cabinet", "administration", "force", "forces", "navy", "court", "party", "agency",
+        "committee", "commission", "authority", "authorities", "regime", "junta", "embassy",
+        "office", "department", "legislature", "assembly", "senate", "congress", "group",
+        "movement", "front", "union", "organization", "organisation", "coalition", "alliance",
+        "militia", "guard", "service", "bank", "company", "firm", "media", "press", "newspaper",
+        "radio", "television", "agency", "opposition", "team", "delegation", "mission", NULL};
+    return !tok_in(&t->toks[np->head], bodies);
+}
+
 /* Resolves the actors of noun phrase np (not following coordination). */
 static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                       uint32_t npi, int32_t date, uint32_t send)
@@ -818,7 +833,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         }
         r.src = src;
         r.dict = dict;
-        r.person = person || (nagents && !actor && !(np->flags & GS_NP_PLURAL));
+        r.person = person || (nagents && !(np->flags & GS_NP_PLURAL) && role_person(t, np) &&
+                              (!actor || (actor->end <= np->head && strlen(base) == 3)));
         r.name0 = name0;
         r.name1 = name1;
         if (push_ractor(c, &r) < 0)

@@ -1520,6 +1520,18 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     /* the complement's roles, with the governor's subject */
                     mm.src = L->vgs[vg->xcomp].subject >= 0 ? L->vgs[vg->xcomp].subject : vg->subject;
                 }
+                /* "was quoted as saying he would ...": a statement that
+                 * reports a clause gives way to it, as "said" does */
+                if (!changed && !appeal && mapped[0] == '0' && mapped[1] == '1' &&
+                    reports_clause(L, sl, (uint32_t)vg->xcomp) && nspeech < 8) {
+                    speech[nspeech].v = (uint32_t)vg->xcomp;
+                    speech[nspeech].m = mm;
+                    speech[nspeech].code = xcode;
+                    speech[nspeech].pcode = NULL;
+                    speech[nspeech].pair = 0;
+                    nspeech++;
+                    continue;
+                }
                 rc = emit_for(&x, c, L, sl, appeal ? v : (uint32_t)vg->xcomp, &mm, mapped,
                               changed ? NULL : (xm.pcode ? gs_dict_str(xm.d, xm.pcode) : NULL),
                               changed ? 0 : xm.pair, b);
