@@ -33,6 +33,21 @@ GESTA="$wrap $build/gesta" sh tests/robust.sh || fail=1
 step "fuzz corpora replay"
 sh fuzz/replay.sh "$build" "$wrap" || fail=1
 
+# the whole news corpus of ../shared, when it is there: every document is
+# read, analysed and coded without a crash or an error (not under valgrind,
+# too slow for 20,000 articles; the sanitizer builds do run it)
+corpus=../shared/corpus/reuters21578.jsonl
+if [ -z "$wrap" ] && [ -f "$corpus" ]; then
+    step "the shared news corpus, coded whole"
+    if "$build/gesta" code --stats "$corpus" >/dev/null 2>"$build/corpus.err"; then
+        grep "documents" "$build/corpus.err" | sed 's/^/   /'
+    else
+        echo "FAIL: gesta code $corpus (exit status $?)"
+        tail -n 5 "$build/corpus.err"
+        fail=1
+    fi
+fi
+
 # the installed library and tool (not under a sanitizer or valgrind, whose
 # builds need their own link flags)
 if [ -z "$wrap" ] && [ "$build" = build ]; then

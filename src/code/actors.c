@@ -902,6 +902,8 @@ static bool acted_on(const gs_text *t, const gs_lang *L, const gs_sent_lang *sl,
     int32_t pp = L->nps[i].pp;
     if (pp < 0)
         return false;
+    if (L->pps[pp].prep >= t->ntoks)
+        return false;
     const gs_tok *p = &t->toks[L->pps[pp].prep];
     return tok_is(p, "against") || tok_is(p, "to") || tok_is(p, "toward") || tok_is(p, "towards") ||
            tok_is(p, "with") || tok_is(p, "on");
@@ -1032,7 +1034,8 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
             const char *where = NULL;
             for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp && !where; p++) {
                 const gs_pp *pp = &L->pps[p];
-                if (pp->vg != (int32_t)v || pp->np < 0 || !tok_is(&t->toks[pp->prep], "in"))
+                if (pp->vg != (int32_t)v || pp->np < 0 || pp->prep >= t->ntoks ||
+                    !tok_is(&t->toks[pp->prep], "in"))
                     continue;
                 const gs_npact *pa = &c->npact[pp->np];
                 if (pa->n == 1 && strlen(c->ractors[pa->first].code) == 3 &&

@@ -969,7 +969,7 @@ static const gs_ractor *place_of(const gs_coder *c, const gs_text *t, const gs_l
 {
     for (uint32_t p = sl->pp0; p < sl->pp0 + sl->npp; p++) {
         const gs_pp *pp = &L->pps[p];
-        if (pp->vg != (int32_t)v || pp->np < 0 ||
+        if (pp->vg != (int32_t)v || pp->np < 0 || pp->prep >= t->ntoks ||
             !gs_lit_eq_nocase(t->toks[pp->prep].norm, t->toks[pp->prep].norm_len, "in"))
             continue;
         const gs_npact *a = &c->npact[pp->np];

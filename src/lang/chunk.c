@@ -778,16 +778,14 @@ static int clauses(ctx *c, gs_sent_lang *sl)
                 for (uint32_t p2 = sl->pp0; p2 < sl->pp0 + sl->npp; p2++) {
                     if (L->pps[p2].prep != (uint32_t)marker)
                         continue;
-                    if (L->pps[p2].np >= 0) {
-                        gs_np *o = &L->nps[L->pps[p2].np];
-                        for (;;) {
-                            o->flags &= (uint16_t)~GS_NP_IN_PP;
-                            o->pp = -1;
-                            if (o->coord < 0)
-                                break;
-                            o = &L->nps[o->coord];
+                    /* its object and everything that took its PP: conjuncts
+                     * and appositions ("that Australia's markets, the U.S.,
+                     * Japan and Canada, will") */
+                    for (uint32_t q = sl->np0; q < sl->np0 + sl->nnp; q++)
+                        if (L->nps[q].pp == (int32_t)p2) {
+                            L->nps[q].flags &= (uint16_t)~GS_NP_IN_PP;
+                            L->nps[q].pp = -1;
                         }
-                    }
                     L->pps[p2].np = -1;
                     L->pps[p2].prep = UINT32_MAX;
                 }
