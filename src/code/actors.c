@@ -582,8 +582,28 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
      * name; civilians of the country they live in ("in south Serbia"), or
      * of the one the sentence names */
     bool ethnic = false;
-    if (actor && !c->opt.compat && actor->end == actor->start + 1 && actor->start > np->start &&
-        tok_is(&t->toks[actor->start - 1], "ethnic")) {
+    /* "the Albanians of southern Serbia", "Turks in Germany": a people
+     * named where they live is that country's */
+    bool abroad = false;
+    if (actor && !c->opt.compat && actor->end == actor->start + 1 && actor->start == np->head &&
+        (np->flags & GS_NP_PLURAL) && np->end + 1 < send && L->lt[np->end].chunk == GS_CH_PP &&
+        (tok_is(&t->toks[np->end], "of") || tok_is(&t->toks[np->end], "in"))) {
+        int32_t q = L->tok_np[np->end + 1];
+        for (uint32_t k = q >= 0 ? L->nps[q].start : 0; q >= 0 && k < L->nps[q].end && !abroad; k++) {
+            int32_t mi = c->tok_mention[k];
+            if (mi < 0 || c->mentions[mi].kind != GS_DK_ACTOR)
+                continue;
+            const gs_dict *dq = d->all[c->mentions[mi].dict];
+            const gs_dict *da = d->all[actor->dict];
+            uint32_t oq = gs_dict_actor_code(dq, c->mentions[mi].entry, date);
+            uint32_t oa = gs_dict_actor_code(da, actor->entry, date);
+            abroad = oq && oa && strlen(gs_dict_str(da, oa)) == 3 &&
+                     gs_code_is_country(gs_dict_str(dq, oq)) &&
+                     strncmp(gs_dict_str(dq, oq), gs_dict_str(da, oa), 3);
+        }
+    }
+    if (actor && !c->opt.compat && actor->end == actor->start + 1 &&
+        ((actor->start > np->start && tok_is(&t->toks[actor->start - 1], "ethnic")) || abroad)) {
         const gs_dict *dj = d->all[actor->dict];
         uint32_t off = gs_dict_actor_code(dj, actor->entry, date);
         if (off && strlen(gs_dict_str(dj, off)) == 3) {

@@ -40,7 +40,7 @@ static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)
 }
 
 static const char *const intent_verbs[] = {
-    "pledge", "promise", "vow", "offer", "plan", "intend", "agree", "decide", "propose", "aim",
+    "pledge", "promise", "vow", "swear", "offer", "plan", "intend", "agree", "decide", "propose", "aim",
     "prepare", "commit", "undertake", "volunteer", "resolve", "hope", "want", "seek", "wish",
     "expect", "consider", NULL};
 static const char *const threat_verbs[] = {"threaten", "warn", NULL};
