@@ -770,7 +770,7 @@ static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_tok *toks, co
          * after the sentence's first phrase, and no finite verb after it but
          * an attribution (not "Weapons seized at the border were
          * destroyed") */
-        if ((q == F_IN || q == F_TO) && !finite_soon) {
+        if (q == F_IN || q == F_TO) {
             bool first_np = true;
             for (size_t k = 0; k < i && first_np; k++) {
                 int t = lt[k].ftag;
@@ -789,6 +789,7 @@ static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_tok *toks, co
                 finite_later |= !speech;
             }
             object = first_np && !finite_later;
+            finite_soon = finite_later; /* an attribution may come soon */
         }
         if ((nominal || adj_noun) && object && !finite_soon) {
             lt[i].ftag = F_VBD;
