@@ -655,7 +655,7 @@ void gs_dict_free(gs_dict *d)
  *   little-endian host order (the file records its byte order in the
  *   magic's last byte: 1 = little-endian). */
 #define GS_DC_MAGIC "GESTADC\1"
-#define GS_DC_VERSION 4
+#define GS_DC_VERSION 5
 
 enum {
     S_POOL, S_WORD_STR, S_WORD_HASH, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_DISCARDS,
@@ -663,12 +663,14 @@ enum {
     S_COUNT
 };
 
+/* 8-byte aligned so that the section table after it is aligned whatever the
+ * number of dictionary kinds (the padding is zeroed by the writer). */
 typedef struct dc_header {
-    char magic[8];
+    _Alignas(8) char magic[8];
     uint32_t version, nsections, kinds, verb_format;
     uint32_t root[GS_DK_COUNT];
-    uint32_t pad_;
 } dc_header;
+_Static_assert(sizeof(dc_header) % 8 == 0, "section table must be 8-byte aligned");
 
 typedef struct dc_section {
     uint32_t id, pad;
