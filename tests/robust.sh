@@ -106,8 +106,10 @@ rm -f "$T/mix.jsonl"
 
 # output to a path that is not a regular file (a pipe, a symbolic link as
 # /dev/stdout is) is written to it, not replaced by a renamed file
+# (the reader gives up after a minute, so that a gesta that dies before
+# opening the pipe fails this check instead of hanging the suite)
 mkfifo "$T/fifo"
-cat "$T/fifo" >"$T/from-fifo" &
+timeout 60 cat "$T/fifo" >"$T/from-fifo" &
 reader=$!
 printf '%s\n' '{"id": "p", "date": "2025-01-01", "text": "Fine."}' >"$T/p.jsonl"
 $G split -o "$T/fifo" --errors "$T/fifo-errors" "$T/p.jsonl" 2>"$T/err"
