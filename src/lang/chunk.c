@@ -83,6 +83,16 @@ static const char *const speech_verbs[] = {
     "repeat", "reiterate", "recall", "mention", "tweet", "hint", "maintain", "signal",
     "conclude", "find", "decide", "predict", "reply", "respond", "quote", NULL};
 
+/* Whether verb group v is headed by a speech verb (asked of the same group
+ * many times while clauses are found, so remembered in the group). */
+static bool vg_speech(const ctx *c, int32_t v)
+{
+    gs_vg *vg = &c->L->vgs[v];
+    if (!vg->speech)
+        vg->speech = lemma_in(c, vg->head, speech_verbs) ? 2 : 1;
+    return vg->speech == 2;
+}
+
 /* Auxiliaries: a form of one of these before another verb. */
 static bool is_aux(const ctx *c, uint32_t i)
 {
@@ -247,6 +257,7 @@ static int push_vg(ctx *c, uint32_t start, uint32_t end, uint32_t head, uint32_t
     vg->head = head;
     vg->particle = particle;
     vg->flags = fl;
+    vg->speech = 0;
     vg->governor = vg->xcomp = -1;
     vg->clause = -1;
     vg->subject = vg->object = -1;
@@ -528,7 +539,7 @@ static bool opens_clause(const ctx *c, uint32_t i)
     int p = P(c, q);
     if (p == GS_P_WDT || p == GS_P_WP || lemma_is(c, q, "that") || lemma_in(c, q, subordinators))
         return true;
-    if (c->L->tok_vg[q] >= 0 && lemma_in(c, c->L->vgs[c->L->tok_vg[q]].head, speech_verbs))
+    if (c->L->tok_vg[q] >= 0 && vg_speech(c, c->L->tok_vg[q]))
         return true;
     if (norm_is(c, q, ",") || norm_is(c, q, ":"))
         return !vg_between(c, c->s, q);
@@ -729,7 +740,7 @@ static int clauses(ctx *c, gs_sent_lang *sl)
                 antecedent = L->tok_np[k];
                 /* the antecedent of "X's Y, who" is the whole phrase */
             } else if (last_vg >= 0 &&
-                       lemma_in(c, L->vgs[last_vg].head, speech_verbs)) {
+                       vg_speech(c, last_vg)) {
                 type = GS_CL_REPORTED;
                 marker = (int32_t)i;
             }
@@ -743,7 +754,7 @@ static int clauses(ctx *c, gs_sent_lang *sl)
             antecedent = L->tok_np[norm_is(c, i - 1, ",") && i - 1 > c->s ? i - 2 : i - 1];
         } else if (p == GS_P_IN && lemma_is(c, i, "that") && last_vg >= 0 &&
                    (L->vgs[last_vg].end + 2 >= i || only_time(c, L->vgs[last_vg].end, i))) {
-            type = lemma_in(c, L->vgs[last_vg].head, speech_verbs) ? GS_CL_REPORTED : GS_CL_SUB;
+            type = vg_speech(c, last_vg) ? GS_CL_REPORTED : GS_CL_SUB;
             marker = (int32_t)i;
         } else if (p == GS_P_IN && lemma_is(c, i, "that") && i > c->s && L->tok_np[i - 1] >= 0 &&
                    np_then_finite(c, i + 1)) {
@@ -756,7 +767,7 @@ static int clauses(ctx *c, gs_sent_lang *sl)
         } else if (L->tok_np[i] >= 0 && L->nps[L->tok_np[i]].start == i && last_vg >= 0 &&
                    !(L->nps[L->tok_np[i]].flags & GS_NP_IN_PP) &&
                    (L->vgs[last_vg].end == i || only_time(c, L->vgs[last_vg].end, i)) &&
-                   lemma_in(c, L->vgs[last_vg].head, speech_verbs) && np_then_finite(c, i)) {
+                   vg_speech(c, last_vg) && np_then_finite(c, i)) {
             /* "said North Korea fired": a reported clause without "that" */
             type = GS_CL_REPORTED;
         } else if (is_cc(c, i) && last_vg >= 0 && i + 1 < c->e) {
@@ -1023,7 +1034,7 @@ static int invert_speech(ctx *c, gs_sent_lang *sl)
     gs_lang *L = c->L;
     for (uint32_t v = sl->vg0 + sl->nvg; v-- > sl->vg0;) {
         gs_vg *vg = &L->vgs[v];
-        if (!lemma_in(c, vg->head, speech_verbs) || (vg->flags & (GS_VG_INF | GS_VG_GERUND)))
+        if (!vg_speech(c, (int32_t)v) || (vg->flags & (GS_VG_INF | GS_VG_GERUND)))
             continue;
         /* the rest of the sentence after the verb: objects, PPs, adverbs */
         uint32_t k = vg->end;

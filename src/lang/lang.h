@@ -103,6 +103,7 @@ typedef struct gs_vg {
     uint32_t head;     /* the main verb */
     uint32_t particle; /* a particle ("down" in "burned down"), or 0 */
     uint16_t flags;
+    uint8_t speech;    /* memo of the chunker: 0 not known, 1 no, 2 a speech verb */
     int32_t governor;  /* "pledged" for "to send" (its xcomp), or -1 */
     int32_t xcomp;     /* "to send" for "pledged", or -1 */
     int32_t clause;
@@ -172,6 +173,7 @@ typedef struct gs_lang {
     uint8_t *ncand;
     uint8_t *aux;       /* per position: a form of be, have, get or do */
     struct gs_wcache *wcache; /* the tagger's candidates of recent word forms */
+    struct gs_lcache *lcache; /* the lemmas of recent (word form, tag) pairs */
     size_t cap_n;
 } gs_lang;
 

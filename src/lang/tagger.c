@@ -593,6 +593,7 @@ static bool special_lemma(const char *w, size_t n, int penn, const char **out, s
 void gs_lang_free(gs_lang *L)
 {
     free(L->wcache);
+    free(L->lcache);
     free(L->lt);
     free(L->score);
     free(L->back);
@@ -864,6 +865,21 @@ static void prune(cands *c)
     c->n = (uint8_t)k;
 }
 
+/* The lemma of a word form with a Penn tag, remembered: it depends on
+ * nothing else, and morphology and lexicon lookups cost far more than a
+ * probe.  A lemma that is the word itself is kept as such (the token's own
+ * text is used); any other is copied into the document's arena on a hit. */
+#define GS_LCACHE 4096 /* entries, a power of two */
+#define GS_LCACHE_WORD 23
+#define GS_LCACHE_LEMMA 31
+
+struct gs_lcache {
+    uint32_t hash;
+    uint8_t len, penn, same, llen; /* len 0: empty */
+    char word[GS_LCACHE_WORD];
+    char lemma[GS_LCACHE_LEMMA];
+};
+
 static uint32_t wc_hash(const char *s, size_t n, uint32_t ctx)
 {
     uint32_t h = 2166136261u ^ ctx;
@@ -1001,21 +1017,28 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     size_t na_prev = 1; /* the virtual "punc" before token 0 */
     for (size_t i = 1; i < n; i++) {
         size_t na = L->ncand[i - 1], nb = L->ncand[i];
+        const uint8_t *cz = i >= 2 ? &L->cand[(i - 2) * MAXC] : NULL;
+        const uint8_t *ca = &L->cand[(i - 1) * MAXC], *cb = &L->cand[i * MAXC];
+        const float *eb = &L->emit[i * MAXC];
         for (size_t a = 0; a < na; a++) {
-            int ta = L->cand[(i - 1) * MAXC + a];
+            int ta = ca[a];
+            /* the scores of (z, a) for every z, and the transitions z -> a */
+            const float *prev = &SC(i - 1, 0, a);
+            const float(*tza[MAXC])[GS_NTAGS];
+            for (size_t z = 0; z < na_prev; z++)
+                tza[z] = &gs_trans[cz ? cz[z] : F_PUNC][ta];
             for (size_t b = 0; b < nb; b++) {
-                int tb = L->cand[i * MAXC + b];
+                int tb = cb[b];
                 float best = -1e30f;
                 uint8_t arg = 0;
                 for (size_t z = 0; z < na_prev; z++) {
-                    int tz = i >= 2 ? L->cand[(i - 2) * MAXC + z] : F_PUNC;
-                    float v = SC(i - 1, z, a) + gs_trans[tz][ta][tb] + syntax_penalty(L, i, ta, tb);
+                    float v = prev[z * MAXC] + (*tza[z])[tb];
                     if (v > best) {
                         best = v;
                         arg = (uint8_t)z;
                     }
                 }
-                SC(i, a, b) = best + L->emit[i * MAXC + b];
+                SC(i, a, b) = best + syntax_penalty(L, i, ta, tb) + eb[b];
                 BK(i, a, b) = arg;
             }
         }
@@ -1050,10 +1073,16 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     correct(lt, toks, n);
     repair_no_verb(L, lt, toks, s, n);
     /* Penn tags and lemmas */
+    if (!L->lcache && !(L->lcache = calloc(GS_LCACHE, sizeof *L->lcache)))
+        return GESTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
-        size_t ln = lower(tk, buf, sizeof buf);
         int next_ftag = i + 1 < n ? lt[i + 1].ftag : F_PUNC;
+        /* only pronouns need the lower-cased word to choose their Penn tag */
+        size_t ln = 0;
+        bool lowered = lt[i].ftag == F_PRP || lt[i].ftag == F_WP;
+        if (lowered)
+            ln = lower(tk, buf, sizeof buf);
         int p = to_penn(lt[i].ftag, tk, i ? &toks[i - 1] : NULL, i + 1 < n ? &toks[i + 1] : NULL,
                         next_ftag, buf, ln);
         lt[i].penn = (uint8_t)p;
@@ -1061,6 +1090,31 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         lt[i].flags = 0;
         const char *lm = NULL;
         size_t ll = 0;
+        struct gs_lcache *lc = NULL;
+        if (tk->norm_len && tk->norm_len <= GS_LCACHE_WORD) {
+            uint32_t h = wc_hash(tk->norm, tk->norm_len, (uint32_t)p * 0x9e3779b9u);
+            lc = &L->lcache[h & (GS_LCACHE - 1)];
+            if (lc->hash == h && lc->len == tk->norm_len && lc->penn == p &&
+                !memcmp(lc->word, tk->norm, tk->norm_len)) {
+                if (lc->same) {
+                    lm = tk->norm;
+                    ll = tk->norm_len;
+                } else {
+                    char *cp = gs_arena_strndup(L->arena, lc->lemma, lc->llen);
+                    if (!cp)
+                        return GESTA_ENOMEM;
+                    lm = cp;
+                    ll = lc->llen;
+                }
+                lt[i].lemma = lm;
+                lt[i].lemma_len = (uint32_t)ll;
+                continue;
+            }
+            lc->hash = h;
+            lc->len = 0; /* filled below when the lemma is known */
+        }
+        if (!lowered)
+            ln = lower(tk, buf, sizeof buf);
         /* the special forms all start with an apostrophe, n, c, w or s */
         bool found = ln && (buf[0] == '\'' || buf[0] == 'n' || buf[0] == 'c' || buf[0] == 'w' ||
                             buf[0] == 's') &&
@@ -1090,6 +1144,15 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         }
         lt[i].lemma = lm;
         lt[i].lemma_len = (uint32_t)ll;
+        if (lc && (lm == tk->norm || ll <= GS_LCACHE_LEMMA)) {
+            lc->len = (uint8_t)tk->norm_len;
+            lc->penn = (uint8_t)p;
+            memcpy(lc->word, tk->norm, tk->norm_len);
+            lc->same = lm == tk->norm;
+            lc->llen = (uint8_t)(lc->same ? 0 : ll);
+            if (!lc->same)
+                memcpy(lc->lemma, lm, ll);
+        }
     }
     return 0;
 }
