@@ -599,8 +599,12 @@ static int first_words(gs_dict *d)
     if (!d->synset_multi)
         return GESTA_ENOMEM;
     for (uint32_t i = 0; i < d->nsynsets; i++) {
-        const gs_synmem *m = d->synmem + d->synsets[i].members;
         uint32_t n = 0, maxlen = 1;
+        if (!d->synsets[i].nmembers) { /* (and synmem may be NULL) */
+            d->synset_multi[i] = n | maxlen << 24;
+            continue;
+        }
+        const gs_synmem *m = d->synmem + d->synsets[i].members;
         while (n < d->synsets[i].nmembers && n < 0xffffff && m[n].nwords > 1) {
             if (m[n].nwords > maxlen)
                 maxlen = m[n].nwords < 255 ? m[n].nwords : 255;

@@ -535,6 +535,31 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
     return i;
 }
 
+
+/* The diagnostics of a word token [a, b) scanned from `from`: each invalid
+ * byte after `from` (one at a is reported by the caller), and the cut at
+ * max_token_bytes. */
+static int word_diags(scan *sc, size_t a, size_t from, size_t b, bool cut)
+{
+    int rc;
+    for (size_t k = from; k < b;) {
+        int32_t cc;
+        size_t l2 = 1;
+        if (sc->s[k] >= 0x80 && cls_at(sc, k, &cc, &l2) == C_INVALID) {
+            if ((rc = diag(sc, GESTA_EUTF8, k, "invalid UTF-8 byte replaced by U+FFFD")) < 0)
+                return rc;
+            k++;
+        } else if (sc->s[k] >= 0x80) {
+            k += l2;
+        } else {
+            k++;
+        }
+    }
+    if (cut && (rc = diag(sc, GESTA_ELIMIT, a, "token longer than max_token_bytes cut")) < 0)
+        return rc;
+    return 0;
+}
+
 /* --------------------------------------------------------------- driver */
 
 int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
@@ -588,25 +613,10 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
             bool nn = needs_norm;
             b = scan_word(&sc, a, &nn, &cut);
             needs_norm = nn;
-            /* report further invalid bytes inside the word (the first
-             * character, at a, was reported above) */
-            for (size_t k = a + len; k < b;) {
-                int32_t cc;
-                size_t l2 = 1;
-                if (sc.s[k] >= 0x80 && cls_at(&sc, k, &cc, &l2) == C_INVALID) {
-                    if ((rc = diag(&sc, GESTA_EUTF8, k, "invalid UTF-8 byte replaced by U+FFFD")) < 0)
-                        return rc;
-                    k++;
-                } else if (sc.s[k] >= 0x80) {
-                    k += l2;
-                } else {
-                    k++;
-                }
-            }
-            if (cut) {
-                if ((rc = diag(&sc, GESTA_ELIMIT, a, "token longer than max_token_bytes cut")) < 0)
-                    return rc;
-            }
+            /* further invalid bytes inside the word (the first character,
+             * at a, was reported above) */
+            if ((rc = word_diags(&sc, a, a + len, b, cut)) < 0)
+                return rc;
             /* "don't" -> "do" + "n't" */
             if (!cut && nt_at(&sc, a, b)) {
                 if (b - 1 > a) {
@@ -643,6 +653,8 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 bool cut, nn = needs_norm;
                 b = scan_word(&sc, j, &nn, &cut);
                 needs_norm = nn;
+                if ((rc = word_diags(&sc, a, j, b, cut)) < 0)
+                    return rc;
                 break;
             }
             /* "``" and "''" are double quotes */
@@ -686,9 +698,14 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
         case C_PERIOD:
             b = i + 1;
             if (b < n && gs_is_digit(sc.s[b]) && (ws & GS_TF_SPACE || i == 0)) {
-                /* ".5" */
+                /* ".5": the word scanned may go on with anything a word
+                 * holds, invalid bytes too, which must be normalised */
                 bool cut, nn = false;
-                b = scan_word(&sc, b, &nn, &cut);
+                size_t d = b;
+                b = scan_word(&sc, d, &nn, &cut);
+                needs_norm = nn;
+                if ((rc = word_diags(&sc, a, d, b, cut)) < 0)
+                    return rc;
                 break;
             }
             while (b < n && sc.s[b] == '.')

@@ -95,6 +95,28 @@ static void invalid_utf8_is_reported_and_replaced(void)
     CHECK_MEM(t.text, t.len, "\xef\xbf\xbd\xef\xbf\xbd");
 }
 
+/* A number that starts with its decimal point (".5") and a year that starts
+ * with an apostrophe ("'80s") are words too: invalid bytes inside them are
+ * reported and replaced like anywhere else. */
+static void invalid_utf8_inside_numbers(void)
+{
+    setup(NULL);
+    const char s[] = "It fell .5\xbd\xbd and '80\xffs ok.";
+    CHECK(run_text(s, sizeof s - 1) >= 0);
+    CHECK_INT(gesta_worker_diag_count(w), 3);
+    gesta_diag d;
+    gesta_worker_diag(w, 0, &d);
+    CHECK_INT(d.code, GESTA_EUTF8);
+    CHECK_INT(d.offset, 10);
+    gesta_worker_diag(w, 2, &d);
+    CHECK_INT(d.offset, 20);
+    gesta_token t;
+    gesta_worker_token(w, 2, &t);
+    CHECK_MEM(t.text, t.len, ".5\xef\xbf\xbd\xef\xbf\xbd");
+    gesta_worker_token(w, 4, &t);
+    CHECK_MEM(t.text, t.len, "'80\xef\xbf\xbds");
+}
+
 static void token_and_sentence_limits(void)
 {
     gesta_limits lim;
@@ -169,6 +191,7 @@ const test_case text_tests[] = {
     {"text/offsets", offsets_index_original_bytes},
     {"text/nfc_apostrophes", nfc_and_apostrophes},
     {"text/invalid_utf8", invalid_utf8_is_reported_and_replaced},
+    {"text/invalid_utf8_in_numbers", invalid_utf8_inside_numbers},
     {"text/limits", token_and_sentence_limits},
     {"text/doc_limit", document_limit},
     {"text/title", title_is_sentence_zero},
