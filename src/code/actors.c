@@ -68,6 +68,15 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
     }
 }
 
+/* Whether a and b, n bytes each, differ at most in ASCII case. */
+static bool same_nocase(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (gs_lower((unsigned char)a[i]) != gs_lower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b)
 {
@@ -93,7 +102,11 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         uint32_t *wid = &c->wid[(size_t)k * d->nall];
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
         ids_of(c, d, tk->norm, tk->norm_len, true, wid);
-        if (lt->lemma_len)
+        /* a lemma that is the word itself up to case folds to the same key */
+        if (lt->lemma_len == tk->norm_len &&
+            (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
+            memcpy(lid, wid, d->nall * sizeof(uint32_t));
+        else if (lt->lemma_len)
             ids_of(c, d, lt->lemma, lt->lemma_len, true, lid);
         else
             for (uint32_t j = 0; j < d->nall; j++)
@@ -116,17 +129,15 @@ static uint32_t dict_index(const gs_dicts *d, const gs_dict *dj)
 static bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k, uint32_t end,
                      size_t maxgap, gs_mention *m)
 {
-    uint32_t words[64];
     for (uint32_t q = 0; q < d->nuse[kind]; q++) {
         const gs_dict *dj = d->use[kind][q];
         uint32_t j = dict_index(d, dj);
         if (!gs_dict_may_start(dj, kind, c->wid[(size_t)k * d->nall + j]))
             continue;
         size_t n = end - k < 64 ? end - k : 64;
-        for (size_t i = 0; i < n; i++)
-            words[i] = c->wid[(size_t)(k + i) * d->nall + j];
         size_t len;
-        uint32_t e = gs_dict_match(dj, kind, words, n, maxgap, &len);
+        uint32_t e = gs_dict_match_strided(dj, kind, &c->wid[(size_t)k * d->nall + j], d->nall, n,
+                                           maxgap, &len);
         if (e) {
             m->start = k;
             m->end = k + (uint32_t)len;

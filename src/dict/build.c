@@ -1005,7 +1005,7 @@ static void edge_range(const gs_dict *d, const gs_tnode *node, uint32_t word, ui
 typedef struct mstate {
     const gs_dict *d;
     const uint32_t *words;
-    size_t n, maxgap;
+    size_t stride, n, maxgap;
     uint32_t best_entry;
     size_t best_len;
     int depth;
@@ -1022,7 +1022,7 @@ static void match_from(mstate *m, uint32_t node, size_t pos)
         return;
     m->depth++;
     for (size_t j = pos; j < m->n && j <= pos + m->maxgap; j++) {
-        uint32_t w = m->words[j];
+        uint32_t w = m->words[j * m->stride];
         if (w == UINT32_MAX) {
             if (j == pos && m->maxgap == 0)
                 break;
@@ -1042,6 +1042,12 @@ static void match_from(mstate *m, uint32_t node, size_t pos)
 uint32_t gs_dict_match(const gs_dict *d, int kind, const uint32_t *words, size_t n, size_t maxgap,
                        size_t *len)
 {
+    return gs_dict_match_strided(d, kind, words, 1, n, maxgap, len);
+}
+
+uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words, size_t stride,
+                               size_t n, size_t maxgap, size_t *len)
+{
     *len = 0;
     if (!n || words[0] == UINT32_MAX || kind < 0 || kind >= GS_DK_COUNT)
         return 0;
@@ -1053,7 +1059,7 @@ uint32_t gs_dict_match(const gs_dict *d, int kind, const uint32_t *words, size_t
     edge_range(d, root, words[0], &lo, &hi);
     if (lo == hi)
         return 0;
-    mstate m = {d, words, n, maxgap, 0, 0, 0};
+    mstate m = {d, words, stride, n, maxgap, 0, 0, 0};
     for (uint32_t e = lo; e < hi; e++)
         match_from(&m, d->edges[e].child, 1);
     *len = m.best_len;

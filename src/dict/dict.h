@@ -312,6 +312,11 @@ static inline const char *gs_dict_str(const gs_dict *d, uint32_t off) { return d
 uint32_t gs_dict_match(const gs_dict *d, int kind, const uint32_t *words, size_t n, size_t maxgap,
                        size_t *len);
 
+/* The same, the i-th word being words[i * stride] (the word ids of several
+ * dictionaries interleaved, as the coder keeps them). */
+uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words, size_t stride,
+                               size_t n, size_t maxgap, size_t *len);
+
 /* The code an actor entry gives on a date (YYYYMMDD; 0 for unknown, which
  * takes the default code): the first date restriction that holds, else the
  * default.  Returns a pool offset, or 0 when the entry has no code. */

@@ -538,7 +538,8 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
 
 /* The diagnostics of a word token [a, b) scanned from `from`: each invalid
  * byte after `from` (one at a is reported by the caller), and the cut at
- * max_token_bytes. */
+ * max_token_bytes.  Needed only when the scan saw a non-ASCII byte (it then
+ * asks for normalisation) or cut the word. */
 static int word_diags(scan *sc, size_t a, size_t from, size_t b, bool cut)
 {
     int rc;
@@ -615,7 +616,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
             needs_norm = nn;
             /* further invalid bytes inside the word (the first character,
              * at a, was reported above) */
-            if ((rc = word_diags(&sc, a, a + len, b, cut)) < 0)
+            if ((needs_norm || cut) && (rc = word_diags(&sc, a, a + len, b, cut)) < 0)
                 return rc;
             /* "don't" -> "do" + "n't" */
             if (!cut && nt_at(&sc, a, b)) {
@@ -653,7 +654,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 bool cut, nn = needs_norm;
                 b = scan_word(&sc, j, &nn, &cut);
                 needs_norm = nn;
-                if ((rc = word_diags(&sc, a, j, b, cut)) < 0)
+                if ((nn || cut) && (rc = word_diags(&sc, a, j, b, cut)) < 0)
                     return rc;
                 break;
             }
@@ -704,7 +705,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 size_t d = b;
                 b = scan_word(&sc, d, &nn, &cut);
                 needs_norm = nn;
-                if ((rc = word_diags(&sc, a, d, b, cut)) < 0)
+                if ((nn || cut) && (rc = word_diags(&sc, a, d, b, cut)) < 0)
                     return rc;
                 break;
             }
