@@ -926,8 +926,8 @@ static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *v
         return -1;
     for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
         const gs_vg *g = &L->vgs[u];
-        if ((lemma_in(L, g->head, demand_verbs) || lemma_in(L, g->head, appeal_verbs)) &&
-            !(g->flags & GS_VG_NEG) && that_clause(L, sl, u) == vg->clause)
+        if (!(g->flags & GS_VG_NEG) && that_clause(L, sl, u) == vg->clause &&
+            (lemma_in(L, g->head, demand_verbs) || lemma_in(L, g->head, appeal_verbs)))
             return (int32_t)u;
     }
     const gs_clause *cl = &L->cls[vg->clause];
