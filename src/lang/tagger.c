@@ -832,7 +832,11 @@ static size_t lower(const gs_tok *tk, char *buf, size_t cap)
 
 /* A word form's candidates in one context, remembered: news repeats its
  * words, and the lexicon, suffix and WordNet work is the same each time. */
-#define GS_WCACHE 4096 /* entries, a power of two */
+#define GS_WCACHE 16384 /* entries, a power of two */
+/* the token flags that token_cands reads (the others, such as the space
+ * before the token, would only make the same word miss) */
+#define GS_WCACHE_FLAGS \
+    (GS_TF_PUNCT | GS_TF_CAP | GS_TF_ALLCAPS | GS_TF_DIGIT | GS_TF_ALPHA | GS_TF_LOWER)
 #define GS_WCACHE_WORD 23
 
 struct gs_wcache {
@@ -869,7 +873,7 @@ static void prune(cands *c)
  * nothing else, and morphology and lexicon lookups cost far more than a
  * probe.  A lemma that is the word itself is kept as such (the token's own
  * text is used); any other is copied into the document's arena on a hit. */
-#define GS_LCACHE 4096 /* entries, a power of two */
+#define GS_LCACHE 16384 /* entries, a power of two */
 #define GS_LCACHE_WORD 23
 #define GS_LCACHE_LEMMA 31
 
@@ -930,7 +934,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         bool aux, article, modal;
         /* the context that token_cands reads besides the word itself */
         uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
-                       (uint32_t)tk->flags << 3;
+                       (uint32_t)(tk->flags & GS_WCACHE_FLAGS) << 3;
         struct gs_wcache *wc = NULL;
         if (tk->norm_len <= GS_WCACHE_WORD) {
             uint32_t h = wc_hash(tk->norm, tk->norm_len, ctx);
