@@ -122,6 +122,28 @@ static int number_of(const gs_tok *t, int max)
      (1u << ('p' - 'a')) | (1u << ('s' - 'a')) | (1u << ('t' - 'a')) | (1u << ('w' - 'a')) | \
      (1u << ('y' - 'a')))
 
+/* ... and with one of these first two letters: bit (second - 'a') of
+ * pair_bits[first - 'a'] ("ye", "to", "th", "mo", "tu", "we", "fr", "sa",
+ * "su", "la", "ne", "pa", "ag", "ja", "fe", "ma", "ap", "ju", "au", "se",
+ * "oc", "no", "de") */
+#define PB(x) (1u << ((x) - 'a'))
+static const uint32_t pair_bits[26] = {
+    ['a' - 'a'] = PB('g') | PB('p') | PB('u'),
+    ['d' - 'a'] = PB('e'),
+    ['f' - 'a'] = PB('r') | PB('e'),
+    ['j' - 'a'] = PB('a') | PB('u'),
+    ['l' - 'a'] = PB('a'),
+    ['m' - 'a'] = PB('o') | PB('a'),
+    ['n' - 'a'] = PB('e') | PB('o'),
+    ['o' - 'a'] = PB('c'),
+    ['p' - 'a'] = PB('a'),
+    ['s' - 'a'] = PB('a') | PB('u') | PB('e'),
+    ['t' - 'a'] = PB('o') | PB('h') | PB('u'),
+    ['w' - 'a'] = PB('e'),
+    ['y' - 'a'] = PB('e'),
+};
+#undef PB
+
 int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int32_t doc_date,
                       bool future)
 {
@@ -137,13 +159,9 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
         if (tk->norm_len > 9 || tk->norm_len < 3 || c0 < 'a' || c0 > 'z' ||
             !((TIME_INITIALS >> (c0 - 'a')) & 1))
             continue;
-        /* ... and with one of these first two letters */
-        static const char pairs[] = "yetothmotuwefrsasulanepaagjafemaapjuauseocnode";
+        /* ... and with one of the first two letters of pair_bits */
         int c1 = gs_lower((unsigned char)tk->norm[1]);
-        bool maybe = false;
-        for (const char *p = pairs; *p && !maybe; p += 2)
-            maybe = p[0] == c0 && p[1] == c1;
-        if (!maybe)
+        if (c1 < 'a' || c1 > 'z' || !((pair_bits[c0 - 'a'] >> (c1 - 'a')) & 1))
             continue;
         const gs_tok *prev = k > a ? &t->toks[k - 1] : NULL;
         const gs_tok *next = k + 1 < b ? &t->toks[k + 1] : NULL;

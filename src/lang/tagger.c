@@ -1031,6 +1031,15 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             const float(*tza[MAXC])[GS_NTAGS];
             for (size_t z = 0; z < na_prev; z++)
                 tza[z] = &gs_trans[cz ? cz[z] : F_PUNC][ta];
+            if (na_prev == 1) {
+                /* one history: nothing to choose (the common case) */
+                const float *t0 = *tza[0];
+                for (size_t b = 0; b < nb; b++) {
+                    SC(i, a, b) = prev[0] + t0[cb[b]] + syntax_penalty(L, i, ta, cb[b]) + eb[b];
+                    BK(i, a, b) = 0;
+                }
+                continue;
+            }
             for (size_t b = 0; b < nb; b++) {
                 int tb = cb[b];
                 float best = -1e30f;
