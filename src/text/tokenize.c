@@ -167,8 +167,9 @@ static const char *const abbr_other[] = {
 
 static bool in_list(const char *const *list, const char *w, size_t n)
 {
+    int c0 = gs_lower((unsigned char)w[0]);
     for (; *list; list++)
-        if (gs_eq_nocase(w, n, *list))
+        if ((*list)[0] == c0 && gs_eq_nocase(w, n, *list))
             return true;
     return false;
 }
