@@ -33,8 +33,12 @@ static bool lemma_is(const gs_lang *L, uint32_t k, const char *w)
 
 static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)
 {
+    const gs_ltok *lt = &L->lt[k];
+    if (!lt->lemma_len)
+        return false;
+    char c0 = lt->lemma[0];
     for (; *list; list++)
-        if (lemma_is(L, k, *list))
+        if ((*list)[0] == c0 && gs_lit_eq(lt->lemma, lt->lemma_len, *list))
             return true;
     return false;
 }

@@ -45,8 +45,12 @@ static bool lemma_is(const ctx *c, uint32_t i, const char *w)
 
 static bool lemma_in(const ctx *c, uint32_t i, const char *const *list)
 {
+    if (i >= c->e || !c->lt[i].lemma_len)
+        return false;
+    const char *lm = c->lt[i].lemma;
+    size_t n = c->lt[i].lemma_len;
     for (; *list; list++)
-        if (lemma_is(c, i, *list))
+        if ((*list)[0] == lm[0] && gs_lit_eq(lm, n, *list))
             return true;
     return false;
 }
