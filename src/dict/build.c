@@ -586,14 +586,41 @@ static int first_words(gs_dict *d)
     d->first_words = calloc((size_t)GS_DK_COUNT * d->first_stride, sizeof(uint64_t));
     if (!d->first_words)
         return GESTA_ENOMEM;
+    size_t nfirst = 0;
     for (int k = 0; k < GS_DK_COUNT; k++) {
         const gs_tnode *root = &d->nodes[d->root[k]];
         uint64_t *bits = d->first_words + (size_t)k * d->first_stride;
         for (uint32_t e = root->first; e < root->first + root->n; e++) {
             uint32_t w = d->edges[e].word;
-            if (w < d->nwords)
+            if (w < d->nwords && !((bits[w >> 6] >> (w & 63)) & 1)) {
                 bits[w >> 6] |= 1ull << (w & 63);
+                nfirst++;
+            }
         }
+    }
+    /* the root edges of each first word found without a search: the
+     * edges are sorted by word, so the r-th first word (by rank in the
+     * bitmap) owns edges first_edge[r] up to first_edge[r + 1] */
+    d->first_rank = malloc((size_t)GS_DK_COUNT * d->first_stride * sizeof(uint32_t));
+    d->first_edge = malloc((nfirst + GS_DK_COUNT) * sizeof(uint32_t));
+    if (!d->first_rank || !d->first_edge)
+        return GESTA_ENOMEM;
+    uint32_t off = 0;
+    for (int k = 0; k < GS_DK_COUNT; k++) {
+        const uint64_t *bits = d->first_words + (size_t)k * d->first_stride;
+        uint32_t *rank = d->first_rank + (size_t)k * d->first_stride;
+        uint32_t r = 0;
+        for (uint32_t b = 0; b < d->first_stride; b++) {
+            rank[b] = r;
+            r += (uint32_t)__builtin_popcountll(bits[b]);
+        }
+        d->first_edge_off[k] = off;
+        const gs_tnode *root = &d->nodes[d->root[k]];
+        uint32_t e = root->first, end = root->first + root->n;
+        for (; e < end && d->edges[e].word < d->nwords; e++)
+            if (e == root->first || d->edges[e].word != d->edges[e - 1].word)
+                d->first_edge[off++] = e;
+        d->first_edge[off++] = e; /* the end of the last word's edges */
     }
     d->synset_multi = calloc(d->nsynsets ? d->nsynsets : 1, sizeof(uint32_t));
     if (!d->synset_multi)
@@ -620,6 +647,8 @@ void gs_dict_free(gs_dict *d)
     if (!d)
         return;
     free(d->first_words);
+    free(d->first_rank);
+    free(d->first_edge);
     free(d->synset_multi);
     struct gs_owned *o = d->owned;
     if (o) {
@@ -1051,12 +1080,20 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
     *len = 0;
     if (!n || words[0] == UINT32_MAX || kind < 0 || kind >= GS_DK_COUNT)
         return 0;
-    if (d->first_words && words[0] < d->nwords &&
-        !((d->first_words[(size_t)kind * d->first_stride + (words[0] >> 6)] >> (words[0] & 63)) & 1))
-        return 0;
-    const gs_tnode *root = &d->nodes[d->root[kind]];
-    uint32_t lo, hi;
-    edge_range(d, root, words[0], &lo, &hi);
+    uint32_t lo, hi, w = words[0];
+    if (d->first_words && w < d->nwords) {
+        size_t blk = (size_t)kind * d->first_stride + (w >> 6);
+        uint64_t bits = d->first_words[blk];
+        if (!((bits >> (w & 63)) & 1))
+            return 0;
+        uint32_t r = d->first_rank[blk] +
+                     (uint32_t)__builtin_popcountll(bits & ((1ull << (w & 63)) - 1));
+        const uint32_t *fe = d->first_edge + d->first_edge_off[kind];
+        lo = fe[r];
+        hi = fe[r + 1];
+    } else {
+        edge_range(d, &d->nodes[d->root[kind]], w, &lo, &hi);
+    }
     if (lo == hi)
         return 0;
     mstate m = {d, words, stride, n, maxgap, 0, 0, 0};

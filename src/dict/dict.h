@@ -207,6 +207,10 @@ typedef struct gs_dict {
      * word id that starts one of its phrases (most words start none) */
     uint64_t *first_words;      /* GS_DK_COUNT * first_stride words */
     uint32_t first_stride;
+    uint32_t *first_rank;       /* per kind and 64-word block: first words before it */
+    uint32_t *first_edge;       /* per kind, per first word in rank order: its first
+                                 * root edge, then one past the last (see root_range) */
+    uint32_t first_edge_off[GS_DK_COUNT];
     uint32_t *synset_multi;     /* per synset: members of several words (low 24
                                    bits) and the longest one's length (high 8) */
 } gs_dict;
