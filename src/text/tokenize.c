@@ -410,6 +410,19 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
             *cut = true;
             break;
         }
+        /* the common case first: an ASCII letter or digit */
+        uint8_t b0 = sc->s[i];
+        if (b0 < 0x80 && ascii_class[b0] == C_LETTER) {
+            seg_letters++;
+            prev = C_LETTER;
+            i++;
+            continue;
+        }
+        if (b0 < 0x80 && ascii_class[b0] == C_DIGIT) {
+            prev = C_DIGIT;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t len;
         int c = cls_at(sc, i, &cp, &len);
