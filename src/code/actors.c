@@ -711,12 +711,29 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
                                             "neighbors", "states", "governments", "leaders",
                                             "presidents", "ministers", "delegations", "armies",
                                             "militaries", "capitals", "allies", NULL};
-        /* the two countries named last before this sentence (not China in
-         * "China's foreign ministry urged both sides") */
+        /* the two countries last named together ("accused Seoul and Tokyo")
+         * while both are among the last four named, else the two named
+         * last before this sentence (not China in "China's foreign
+         * ministry urged both sides") */
         if (pair && tok_in(&t->toks[np->head], heads)) {
-            snprintf(base, sizeof base, "%.3s/%.3s", c->hist_start[0].code, c->hist_start[1].code);
-            src = c->hist_start[0].src;
-            dict = c->hist_start[0].dict;
+            const gs_ractor *p0 = &c->hist_start[0], *p1 = &c->hist_start[1];
+            if (c->have_pair && c->cur_sent - c->pair_sent <= 3) {
+                int found = 0;
+                for (uint32_t k = 0; k < c->nhist_start; k++)
+                    found += !strncmp(c->hist_start[k].code, c->pair[0].code, 3) ||
+                             !strncmp(c->hist_start[k].code, c->pair[1].code, 3);
+                if (found == 2) {
+                    /* the one named last first, as the history has them */
+                    bool first = !strncmp(c->hist_start[0].code, c->pair[0].code, 3) ||
+                                 (strncmp(c->hist_start[0].code, c->pair[1].code, 3) &&
+                                  !strncmp(c->hist_start[1].code, c->pair[0].code, 3));
+                    p0 = &c->pair[first ? 0 : 1];
+                    p1 = &c->pair[first ? 1 : 0];
+                }
+            }
+            snprintf(base, sizeof base, "%.3s/%.3s", p0->code, p1->code);
+            src = p0->src;
+            dict = p0->dict;
         }
     }
     /* "the country", "the nation": the country last named */
@@ -954,6 +971,38 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         if (rc < 0)
             return rc;
         remember(c, t, &c->npact[i], (L->nps[i].flags & GS_NP_PLURAL) != 0);
+    }
+    /* two countries named together, each a phrase of its own ("Seoul and
+     * Tokyo", "between India and Pakistan"), are what a later "both sides"
+     * or "the two countries" means */
+    for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
+        const gs_np *np = &L->nps[i];
+        const gs_ractor *r0, *r1;
+        if (np->coord < 0 && c->npact[i].n == 2) {
+            /* one phrase naming both */
+            r0 = &c->ractors[c->npact[i].first];
+            r1 = r0 + 1;
+        } else {
+            if (np->coord < 0 || L->nps[np->coord].coord >= 0)
+                continue;
+            bool conjunct = false; /* the second of three or more */
+            for (uint32_t q = sl->np0; q < i && !conjunct; q++)
+                conjunct = L->nps[q].coord == (int32_t)i;
+            if (conjunct)
+                continue;
+            const gs_npact *a0 = &c->npact[i], *a1 = &c->npact[np->coord];
+            if (a0->n != 1 || a1->n != 1)
+                continue;
+            r0 = &c->ractors[a0->first];
+            r1 = &c->ractors[a1->first];
+        }
+        if (!gs_code_is_country(r0->code) || !gs_code_is_country(r1->code) ||
+            !strncmp(r0->code, r1->code, 3))
+            continue;
+        c->pair[0] = *r0;
+        c->pair[1] = *r1;
+        c->have_pair = true;
+        c->pair_sent = c->cur_sent;
     }
     /* a bare modifier coordinated with a phrase shares its head: "U.S. and
      * Russian negotiators", "Senior Hungarian and Romanian officials" */

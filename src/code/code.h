@@ -91,6 +91,10 @@ typedef struct gs_coder {
     uint32_t nhist;
     gs_ractor hist_start[4]; /* hist as it was when the sentence began */
     uint32_t nhist_start;
+    gs_ractor pair[2];      /* the last two countries named together ("Seoul and Tokyo") */
+    bool have_pair;
+    uint32_t pair_sent;     /* the sentence that named them */
+    uint32_t cur_sent;      /* the sentence being coded */
     bool have_person, have_any, have_country, have_prev_country, have_thing;
     /* people named in full earlier in the document, for a second mention
      * by one of their names ("Lee Jae-myung ... Lee said") */

@@ -1179,6 +1179,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     const gs_sent *s = &t->sents[si];
     const gs_sent_lang *sl = &L->sl[si];
     uint32_t a = s->first, b = s->first + s->count;
+    c->cur_sent = si;
     if (!c->synmemo && !(c->synmemo = calloc(GS_SYNMEMO, sizeof *c->synmemo)))
         return GESTA_ENOMEM;
     for (uint32_t j = 0; j < d->nall && j < 4; j++)
@@ -1608,6 +1609,7 @@ int gs_code_document(struct gesta_worker *w, const gs_dicts *d)
     c->nractors = 0;
     c->have_person = c->have_any = c->have_country = c->have_prev_country = c->have_thing = false;
     c->nhist = c->nhist_start = 0;
+    c->have_pair = false;
     c->nnamed = 0;
     c->story_discarded = false;
     if (!d || !d->nall)
@@ -1676,6 +1678,7 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
     c->nractors = 0;
     c->have_person = c->have_any = c->have_country = c->have_prev_country = c->have_thing = false;
     c->nhist = c->nhist_start = 0;
+    c->have_pair = false;
     c->nnamed = 0;
     w->nactors = 0;
     if (!d || !d->nall)
@@ -1689,6 +1692,7 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
         const gs_sent *s = &t->sents[si];
         const gs_sent_lang *sl = &L->sl[si];
         uint32_t a = s->first, b = s->first + s->count;
+        c->cur_sent = si;
         if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
             return rc;
         if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date, b)) < 0)
