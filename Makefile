@@ -126,7 +126,7 @@ ubsan:
 
 valgrind:
 	@$(MAKE) --no-print-directory check BUILD=build-valgrind OPT=-O1 \
-	    VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	    VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp"
 
 # ---------------------------------------------------------------- install
 
