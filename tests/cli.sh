@@ -139,6 +139,11 @@ lines "$T/out" 2 "blank lines of stdin are skipped"
 expect_status 2 "dict lookup bad date" -- $G dict lookup --date 2023-13-45 Obama
 contains "$T/err" "--date needs a date" "lookup date message"
 expect_status 2 "dict lookup unknown option" -- $G dict lookup --frob Obama
+# the date may follow the phrase (as the usage in the issue has it); "--" ends options
+expect_status 0 "dict lookup, date after the phrase" -- $G dict lookup "Jimmy Carter" --date 1979-06-01
+contains "$T/out" "Jimmy Carter	USAGOV" "dict lookup reads the date after the phrase"
+expect_status 0 "dict lookup, phrase like an option after --" -- $G dict lookup --date 2025-01-01 -- "--date"
+contains "$T/out" "--date	-" "dict lookup: a phrase after -- is a phrase"
 
 echo "cli: $pass checks, $fail failed"
 [ $fail -eq 0 ]

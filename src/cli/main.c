@@ -119,6 +119,7 @@ static const char usage_dict[] =
     "usage: gesta dict check [--no-warnings] [--counts] FILE...\n"
     "       gesta dict compile PATH... -o FILE\n"
     "       gesta dict lookup [--date DATE] [--dict PATH]... [--dict-add] [PHRASE...]\n"
+    "         (options and phrases in any order; -- ends the options)\n"
     "\n"
     "check    reads dictionary files in the PETRARCH/TABARI text formats (the\n"
     "         kind from the file name: *.actors.txt, *.agents.txt, *.discards.txt,\n"
@@ -577,30 +578,41 @@ static int dict_lookup(int argc, char **argv)
     const char *dicts[64];
     size_t nd = 0;
     int32_t date = 0;
-    int first = argc;
+    /* phrases and options in any order (GNU style); "--" ends the options */
+    char **phrases = calloc((size_t)argc + 1, sizeof *phrases);
+    int nph = 0;
+    if (!phrases) {
+        fprintf(stderr, "gesta: out of memory\n");
+        return EXIT_FATAL;
+    }
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--dict") && i + 1 < argc) {
-            if (nd == 64)
+            if (nd == 64) {
+                free(phrases);
                 return usage_error(usage_dict, "too many --dict options (%s)", "64 at most");
+            }
             dicts[nd++] = argv[++i];
         } else if (!strcmp(argv[i], "--dict-add"))
             eo.dict_add = 1;
         else if (!strcmp(argv[i], "--date") && i + 1 < argc) {
-            if (gesta_date_parse(argv[i + 1], strlen(argv[i + 1]), &date) < 0)
+            if (gesta_date_parse(argv[i + 1], strlen(argv[i + 1]), &date) < 0) {
+                free(phrases);
                 return usage_error(usage_dict, "--date needs a date as YYYY-MM-DD, not '%s'",
                                    argv[i + 1]);
+            }
             i++;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            free(phrases);
             fputs(usage_dict, stdout);
             return EXIT_OK;
         } else if (!strcmp(argv[i], "--")) {
-            first = i + 1;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1])
+            while (++i < argc)
+                phrases[nph++] = argv[i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            free(phrases);
             return usage_error(usage_dict, "unknown option '%s'", argv[i]);
-        else {
-            first = i;
-            break;
+        } else {
+            phrases[nph++] = argv[i];
         }
     }
     if (!date) {
@@ -620,12 +632,13 @@ static int dict_lookup(int argc, char **argv)
     if (rc < 0) {
         fprintf(stderr, "gesta: cannot start: %s\n", gesta_strerror(rc));
         gesta_engine_free(eng);
+        free(phrases);
         return EXIT_FATAL;
     }
     int status = EXIT_OK;
-    if (first < argc) {
-        for (int i = first; i < argc; i++)
-            if (lookup_one(w, argv[i], strlen(argv[i]), date, stdout) < 0)
+    if (nph > 0) {
+        for (int i = 0; i < nph; i++)
+            if (lookup_one(w, phrases[i], strlen(phrases[i]), date, stdout) < 0)
                 status = EXIT_RECORDS;
     } else {
         /* one phrase a line from standard input */
@@ -648,6 +661,7 @@ static int dict_lookup(int argc, char **argv)
     }
     gesta_worker_free(w);
     gesta_engine_free(eng);
+    free(phrases);
     return status;
 }
 
