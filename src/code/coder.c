@@ -777,8 +777,49 @@ static bool role_only(const gs_coder *c, int32_t np)
 /* The first noun phrase with actors after the verb in its clause, else in
  * a clause depending on it; not a phrase of bare roles (gesta's own mode:
  * "delivered tanks to Ukraine" is aimed at Ukraine). */
+/* Whether an event of this code happens at a place rather than to it: for
+ * statements, appeals, consultations, cooperation and the verbal conflict of
+ * roots 09-13 and 16, "in Vienna", "at a meeting in Geneva" say where it was
+ * said or done, so the place is no target; for material acts (06-08,
+ * 14-15, 17-20) "in Syria" names where the act struck. */
+static bool venue_code(const char *code)
+{
+    if (!code || !gs_is_digit((unsigned char)code[0]) || !gs_is_digit((unsigned char)code[1]))
+        return false;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return (root >= 1 && root <= 5) || (root >= 9 && root <= 13) || root == 16;
+}
+
+/* Is noun phrase np a bare place ("Vienna", "Switzerland") after "in" or
+ * "at" that says where vg happened: right after the verb ("met in Paris")
+ * or after a gathering ("walked out of talks in Vienna", "at a meeting in
+ * Geneva")?  Not a place that a noun is about ("the fighting in Syria", "a
+ * ceasefire in Sudan"). */
+static bool place_after_in(const gs_coder *c, const gs_lang *L, const gs_vg *vg, int32_t np)
+{
+    static const char *const gatherings[] = {
+        "talk", "meeting", "conference", "summit", "session", "forum", "negotiation",
+        "visit", "speech", "interview", "ceremony", "gathering", "briefing", "assembly",
+        "congress", "convention", "rally", "event", "dinner", "reception", "round", NULL};
+    if (L->nps[np].pp < 0)
+        return false;
+    uint32_t prep = L->pps[L->nps[np].pp].prep;
+    if (prep == UINT32_MAX || !(lemma_is(L, prep, "in") || lemma_is(L, prep, "at")))
+        return false;
+    bool where = prep == vg->end || (prep > 0 && lemma_in(L, prep - 1, gatherings));
+    if (!where)
+        return false;
+    const gs_npact *a = &c->npact[np];
+    for (uint32_t i = 0; i < a->n; i++) {
+        const char *code = c->ractors[a->first + i].code;
+        if (strlen(code) != 3 || !gs_code_is_country(code))
+            return false;
+    }
+    return a->n > 0;
+}
+
 static int32_t default_target(const gs_coder *c, const gs_lang *L, const gs_vg *vg, uint32_t from,
-                              uint32_t e)
+                              uint32_t e, bool venue)
 {
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t k = from; k < e; k++) {
@@ -800,6 +841,8 @@ static int32_t default_target(const gs_coder *c, const gs_lang *L, const gs_vg *
                      lemma_is(L, prep, "until")))
                     continue;
             }
+            if (venue && !c->opt.compat && place_after_in(c, L, vg, np))
+                continue;
             if (c->npact[np].n && !(role_only(c, np) && !c->opt.compat))
                 return np;
         }
@@ -1032,7 +1075,7 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
     if (src_np < 0)
         src_np = passive ? passive_agent(L, sl, v) : vg->subject;
     if (tgt_np < 0)
-        tgt_np = passive ? vg->subject : default_target(c, L, vg, m->vend, se);
+        tgt_np = passive ? vg->subject : default_target(c, L, vg, m->vend, se, venue_code(code));
     /* aid goes to its recipient: "sent 500 peacekeepers to South Sudan",
      * "offered to send troops to Haiti" */
     if (!c->opt.compat && !passive && m->tgt < 0 && code && code[0] &&
@@ -1053,7 +1096,7 @@ static int emit_for(emit_ctx *x, const gs_coder *c, const gs_lang *L, const gs_s
     /* a passive whose subject is a thing: the phrase after the verb ("aid
      * was delivered to Sudan by the UN") */
     if (passive && !c->opt.compat && tgt_np >= 0 && tgt_np == vg->subject && !c->npact[tgt_np].n)
-        tgt_np = default_target(c, L, vg, m->vend, se);
+        tgt_np = default_target(c, L, vg, m->vend, se, venue_code(code));
     if (src_np >= 0)
         ns = np_actors(c, L, src_np, srcs, 16);
     if (tgt_np >= 0)
