@@ -690,6 +690,11 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
             return 0;
         tgt = NULL;
     }
+    /* a statement about one's own country ("China's foreign ministry said
+     * Beijing would not accept ...") is said to nobody in particular */
+    if (src && tgt && !x->w->coder.opt.compat && code[0] == '0' && code[1] == '1' &&
+        strlen(tgt->code) == 3 && !strncmp(src->code, tgt->code, 3))
+        tgt = NULL;
     const char *sc = src ? src->code : "";
     const char *tc = tgt ? tgt->code : "";
 
