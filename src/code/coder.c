@@ -46,7 +46,7 @@ static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)
 static const char *const intent_verbs[] = {
     "pledge", "promise", "vow", "swear", "offer", "plan", "intend", "agree", "decide", "propose", "aim",
     "prepare", "commit", "undertake", "volunteer", "resolve", "hope", "want", "seek", "wish",
-    "expect", "consider", NULL};
+    "expect", "consider", "schedule", "set", NULL};
 static const char *const threat_verbs[] = {"threaten", "warn", NULL};
 static const char *const appeal_verbs[] = {"urge", "ask", "call", "appeal", "request", "plead",
                                            "implore", "beg", "encourage", "invite", "press",
@@ -64,7 +64,8 @@ static const char *const suppress_verbs[] = {"refrain", "fail", "avoid", "abstai
 static bool willing(const gs_lang *L, const gs_vg *vg)
 {
     static const char *const adjs[] = {"willing", "ready", "prepared", "determined", "eager",
-                                       "keen", "poised", "set", "resolved", "committed", NULL};
+                                       "keen", "poised", "set", "resolved", "committed", "due",
+                                       NULL};
     if (vg->xcomp < 0 || !((vg->flags & GS_VG_COPULA) || lemma_is(L, vg->head, "remain") ||
                            lemma_is(L, vg->head, "seem") || lemma_is(L, vg->head, "appear")))
         return false;
@@ -1252,10 +1253,19 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     int rc;
     if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
         return rc;
+    /* "will", and arrangements not in the past tense ("is scheduled to
+     * meet on Friday", "plans to visit on Monday", "is due to"): a weekday
+     * is the next one */
+    static const char *const ahead[] = {"schedule", "set", "plan", "intend", "expect", "prepare",
+                                        NULL};
     bool future_any = false;
-    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++)
-        if (L->vgs[v].flags & GS_VG_FUTURE)
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
+        const gs_vg *g = &L->vgs[v];
+        if ((g->flags & GS_VG_FUTURE) ||
+            (g->xcomp >= 0 && !(g->flags & GS_VG_PAST) &&
+             (lemma_in(L, g->head, ahead) || willing(L, g))))
             future_any = true;
+    }
     int32_t date = gs_event_date(t, L, s, c->doc_date, future_any);
     if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : c->doc_date, b)) < 0)
         return rc;
