@@ -503,6 +503,37 @@ static bool role_person(const gs_text *t, const gs_np *np)
     return !tok_in(&t->toks[np->head], bodies);
 }
 
+
+/* Is the pronoun "it" of phrase i the object of a verb whose nearest
+ * phrase before it (not in a prepositional phrase), in the same sentence,
+ * is a singular thing that names no actor ("failed to adopt a resolution after the United States vetoed
+ * it")?  Then "it" is that thing, not the last country named. */
+static bool it_is_thing(const gs_coder *c, const gs_lang *L, uint32_t i)
+{
+    const gs_sent_lang *sl = c->cur_sl;
+    if (!sl || i <= sl->np0 || i >= sl->np0 + sl->nnp)
+        return false;
+    bool object = false;
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !object; v++)
+        object = L->vgs[v].object == (int32_t)i && L->vgs[v].subject >= 0 &&
+                 L->tok_cl[L->nps[i].start] == L->vgs[v].clause;
+    if (!object)
+        return false;
+    /* the nearest phrase before the verb whose object "it" is, skipping
+     * that verb's own subject */
+    for (uint32_t j = i; j-- > sl->np0;) {
+        const gs_np *q = &L->nps[j];
+        bool subject = false;
+        for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !subject; v++)
+            subject = L->vgs[v].object == (int32_t)i && L->vgs[v].subject == (int32_t)j;
+        /* nor a prepositional phrase's ("a resolution on Gaza") */
+        if (subject || (q->flags & GS_NP_PRONOUN) || q->pp >= 0)
+            continue;
+        return !c->npact[j].n && !(q->flags & (GS_NP_PLURAL | GS_NP_PROPER));
+    }
+    return false;
+}
+
 /* Resolves the actors of noun phrase np (not following coordination). */
 static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                       uint32_t npi, int32_t date, uint32_t send)
@@ -671,6 +702,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     } else if (np->flags & GS_NP_PRONOUN) {
         const gs_tok *tk = &t->toks[np->head];
         const gs_ractor *r = NULL;
+        if (tok_is(tk, "it") && !c->opt.compat && it_is_thing(c, L, npi))
+            return 0; /* "the United States vetoed it" (the resolution) */
         if (tok_in(tk, person_pronouns) && c->have_person)
             r = &c->recent_person;
         else if (tok_in(tk, thing_pronouns) && tok_is(tk, "it") && c->have_thing && !c->opt.compat)
@@ -965,6 +998,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
         return GESTA_ENOMEM;
     memcpy(c->hist_start, c->hist, sizeof c->hist);
     c->nhist_start = c->nhist;
+    c->cur_sl = sl;
     /* in text order, so that a pronoun can refer to a phrase before it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
         int rc = resolve_np(c, t, L, d, i, date, send);

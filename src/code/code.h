@@ -95,6 +95,7 @@ typedef struct gs_coder {
     bool have_pair;
     uint32_t pair_sent;     /* the sentence that named them */
     uint32_t cur_sent;      /* the sentence being coded */
+    const struct gs_sent_lang *cur_sl; /* its phrases (while its noun phrases are resolved) */
     bool have_person, have_any, have_country, have_prev_country, have_thing;
     /* people named in full earlier in the document, for a second mention
      * by one of their names ("Lee Jae-myung ... Lee said") */
