@@ -1099,8 +1099,11 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
             k--;
         if (!tok_is(&t->toks[k], "(") || k == 0 || L->tok_np[k - 1] < 0)
             continue;
+        /* (the host in this sentence: an earlier sentence's phrases may not
+         * have been resolved in this document) */
         int32_t host = L->tok_np[k - 1];
-        if (L->nps[host].end == k && c->npact[host].n)
+        if ((uint32_t)host >= sl->np0 && (uint32_t)host < i && L->nps[host].end == k &&
+            c->npact[host].n)
             c->npact[i] = c->npact[host];
     }
     /* an apposition lends its actor to a phrase without one, and takes it */
