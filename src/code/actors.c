@@ -503,11 +503,11 @@ static bool role_person(const gs_text *t, const gs_np *np)
     return !tok_in(&t->toks[np->head], bodies);
 }
 
-
 /* Is the pronoun "it" of phrase i the object of a verb whose nearest
  * phrase before it (not in a prepositional phrase), in the same sentence,
- * is a singular thing that names no actor ("failed to adopt a resolution after the United States vetoed
- * it")?  Then "it" is that thing, not the last country named. */
+ * is a singular thing that names no actor ("failed to adopt a resolution
+ * after the United States vetoed it")?  Then "it" is that thing, not the
+ * last country named. */
 static bool it_is_thing(const gs_coder *c, const gs_lang *L, uint32_t i)
 {
     const gs_sent_lang *sl = c->cur_sl;
