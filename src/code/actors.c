@@ -513,21 +513,18 @@ static bool it_is_thing(const gs_coder *c, const gs_lang *L, uint32_t i)
     const gs_sent_lang *sl = c->cur_sl;
     if (!sl || i <= sl->np0 || i >= sl->np0 + sl->nnp)
         return false;
-    bool object = false;
-    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !object; v++)
-        object = L->vgs[v].object == (int32_t)i && L->vgs[v].subject >= 0 &&
-                 L->tok_cl[L->nps[i].start] == L->vgs[v].clause;
-    if (!object)
+    const gs_vg *verb = NULL;
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !verb; v++)
+        if (L->vgs[v].object == (int32_t)i && L->vgs[v].subject >= 0 &&
+            L->tok_cl[L->nps[i].start] == L->vgs[v].clause)
+            verb = &L->vgs[v];
+    if (!verb)
         return false;
-    /* the nearest phrase before the verb whose object "it" is, skipping
-     * that verb's own subject */
+    /* the nearest phrase before it, skipping the verb's own subject and
+     * the objects of prepositions ("a resolution on Gaza") */
     for (uint32_t j = i; j-- > sl->np0;) {
         const gs_np *q = &L->nps[j];
-        bool subject = false;
-        for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg && !subject; v++)
-            subject = L->vgs[v].object == (int32_t)i && L->vgs[v].subject == (int32_t)j;
-        /* nor a prepositional phrase's ("a resolution on Gaza") */
-        if (subject || (q->flags & GS_NP_PRONOUN) || q->pp >= 0)
+        if (verb->subject == (int32_t)j || (q->flags & GS_NP_PRONOUN) || q->pp >= 0)
             continue;
         return !c->npact[j].n && !(q->flags & (GS_NP_PLURAL | GS_NP_PROPER));
     }

@@ -627,11 +627,8 @@ static int first_words(gs_dict *d)
         return GESTA_ENOMEM;
     for (uint32_t i = 0; i < d->nsynsets; i++) {
         uint32_t n = 0, maxlen = 1;
-        if (!d->synsets[i].nmembers) { /* (and synmem may be NULL) */
-            d->synset_multi[i] = n | maxlen << 24;
-            continue;
-        }
-        const gs_synmem *m = d->synmem + d->synsets[i].members;
+        /* (synmem is NULL when no synset has members) */
+        const gs_synmem *m = d->synsets[i].nmembers ? d->synmem + d->synsets[i].members : NULL;
         while (n < d->synsets[i].nmembers && n < 0xffffff && m[n].nwords > 1) {
             if (m[n].nwords > maxlen)
                 maxlen = m[n].nwords < 255 ? m[n].nwords : 255;

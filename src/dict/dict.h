@@ -209,7 +209,8 @@ typedef struct gs_dict {
     uint32_t first_stride;
     uint32_t *first_rank;       /* per kind and 64-word block: first words before it */
     uint32_t *first_edge;       /* per kind, per first word in rank order: its first
-                                 * root edge, then one past the last (see root_range) */
+                                 * root edge, then one past the last (built by
+                                 * first_words in build.c, read by gs_dict_match) */
     uint32_t first_edge_off[GS_DK_COUNT];
     uint32_t *synset_multi;     /* per synset: members of several words (low 24
                                    bits) and the longest one's length (high 8) */
