@@ -172,6 +172,8 @@ typedef struct gs_lang {
     float *emit;
     uint8_t *ncand;
     uint8_t *aux;       /* per position: a form of be, have, get or do */
+    uint32_t *wh;       /* per position: the word cache hash and context */
+    uint32_t *wctx;
     struct gs_wcache *wcache; /* the tagger's candidates of recent word forms */
     struct gs_lcache *lcache; /* the lemmas of recent (word form, tag) pairs */
     size_t cap_n;

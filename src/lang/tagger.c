@@ -601,6 +601,8 @@ void gs_lang_free(gs_lang *L)
     free(L->emit);
     free(L->ncand);
     free(L->aux);
+    free(L->wh);
+    free(L->wctx);
     free(L->nps);
     free(L->vgs);
     free(L->pps);
@@ -643,6 +645,14 @@ static int ensure(gs_lang *L, size_t n)
     if (!ax)
         return GESTA_ENOMEM;
     L->aux = ax;
+    uint32_t *wh = realloc(L->wh, cap * sizeof *wh);
+    if (!wh)
+        return GESTA_ENOMEM;
+    L->wh = wh;
+    uint32_t *wctx = realloc(L->wctx, cap * sizeof *wctx);
+    if (!wctx)
+        return GESTA_ENOMEM;
+    L->wctx = wctx;
     L->cap_n = cap;
     return 0;
 }
@@ -884,6 +894,17 @@ struct gs_lcache {
     char lemma[GS_LCACHE_LEMMA];
 };
 
+_Static_assert(sizeof(struct gs_lcache) == 64, "a lemma cache entry fills one cache line");
+
+/* A zeroed cache table aligned to the processor's cache lines. */
+static void *cache_alloc(size_t size)
+{
+    void *p = aligned_alloc(64, (size + 63) & ~(size_t)63);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
 static uint32_t wc_hash(const char *s, size_t n, uint32_t ctx)
 {
     uint32_t h = 2166136261u ^ ctx;
@@ -925,19 +946,40 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     if (!L->debug)
         L->debug = getenv("GESTA_DEBUG_TAGS") ? 2 : 1;
     bool debug = L->debug == 2;
-    if (!L->wcache && !(L->wcache = calloc(GS_WCACHE, sizeof *L->wcache)))
+    if (!L->wcache && !(L->wcache = cache_alloc(GS_WCACHE * sizeof *L->wcache)))
         return GESTA_ENOMEM;
+    /* First the cache slot of every word, fetched ahead: the cache is larger
+     * than the processor's nearest caches, and its misses then overlap. */
+    for (size_t i = 0; i < n; i++) {
+        const gs_tok *tk = &toks[i];
+        /* the context that token_cands reads besides the word itself */
+        uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
+                       (uint32_t)(tk->flags & GS_WCACHE_FLAGS) << 3;
+        L->wctx[i] = ctx;
+        if (tk->norm_len <= GS_WCACHE_WORD) {
+            uint32_t h = wc_hash(tk->norm, tk->norm_len, ctx);
+            L->wh[i] = h;
+            const char *slot = (const char *)&L->wcache[h & (GS_WCACHE - 1)];
+            __builtin_prefetch(slot);
+            __builtin_prefetch(slot + sizeof *L->wcache - 1);
+        }
+        /* the next word starts a sentence after an opening quote or colon */
+        if (tk->flags & GS_TF_PUNCT)
+            initial = initial || norm_is(tk, "\"") || norm_is(tk, ":") || norm_is(tk, "--") ||
+                      norm_is(tk, "(");
+        else
+            initial = false;
+    }
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
         cands c;
         uint32_t lex;
         bool aux, article, modal;
-        /* the context that token_cands reads besides the word itself */
-        uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
-                       (uint32_t)(tk->flags & GS_WCACHE_FLAGS) << 3;
+        uint32_t ctx = L->wctx[i];
+        initial = ctx >> 1 & 1;
         struct gs_wcache *wc = NULL;
         if (tk->norm_len <= GS_WCACHE_WORD) {
-            uint32_t h = wc_hash(tk->norm, tk->norm_len, ctx);
+            uint32_t h = L->wh[i];
             wc = &L->wcache[h & (GS_WCACHE - 1)];
             if (wc->ctx == ctx && wc->hash == h && wc->len == tk->norm_len &&
                 !memcmp(wc->word, tk->norm, tk->norm_len)) {
@@ -1000,12 +1042,6 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             L->cand[i * MAXC + (size_t)k] = c.tag[k];
             L->emit[i * MAXC + (size_t)k] = c.score[k];
         }
-        /* the next word starts a sentence after an opening quote or colon */
-        if (tk->flags & GS_TF_PUNCT)
-            initial = initial || norm_is(tk, "\"") || norm_is(tk, ":") || norm_is(tk, "--") ||
-                      norm_is(tk, "(");
-        else
-            initial = false;
     }
     /* Viterbi over pairs (tag of i-1, tag of i); index [i][a][b] where a is
      * the candidate of i-1 and b of i.  Before the sentence: punc, punc. */
@@ -1086,26 +1122,36 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     correct(lt, toks, n);
     repair_no_verb(L, lt, toks, s, n);
     /* Penn tags and lemmas */
-    if (!L->lcache && !(L->lcache = calloc(GS_LCACHE, sizeof *L->lcache)))
+    if (!L->lcache && !(L->lcache = cache_alloc(GS_LCACHE * sizeof *L->lcache)))
         return GESTA_ENOMEM;
+    /* the Penn tags first, and the lemma cache slots fetched ahead */
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
         int next_ftag = i + 1 < n ? lt[i + 1].ftag : F_PUNC;
         /* only pronouns need the lower-cased word to choose their Penn tag */
         size_t ln = 0;
-        bool lowered = lt[i].ftag == F_PRP || lt[i].ftag == F_WP;
-        if (lowered)
+        if (lt[i].ftag == F_PRP || lt[i].ftag == F_WP)
             ln = lower(tk, buf, sizeof buf);
         int p = to_penn(lt[i].ftag, tk, i ? &toks[i - 1] : NULL, i + 1 < n ? &toks[i + 1] : NULL,
                         next_ftag, buf, ln);
         lt[i].penn = (uint8_t)p;
         lt[i].chunk = 0;
         lt[i].flags = 0;
+        if (tk->norm_len && tk->norm_len <= GS_LCACHE_WORD) {
+            uint32_t h = wc_hash(tk->norm, tk->norm_len, (uint32_t)p * 0x9e3779b9u);
+            L->wh[i] = h;
+            __builtin_prefetch(&L->lcache[h & (GS_LCACHE - 1)]);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const gs_tok *tk = &toks[i];
+        int p = lt[i].penn;
+        size_t ln = 0;
         const char *lm = NULL;
         size_t ll = 0;
         struct gs_lcache *lc = NULL;
         if (tk->norm_len && tk->norm_len <= GS_LCACHE_WORD) {
-            uint32_t h = wc_hash(tk->norm, tk->norm_len, (uint32_t)p * 0x9e3779b9u);
+            uint32_t h = L->wh[i];
             lc = &L->lcache[h & (GS_LCACHE - 1)];
             if (lc->hash == h && lc->len == tk->norm_len && lc->penn == p &&
                 !memcmp(lc->word, tk->norm, tk->norm_len)) {
@@ -1126,8 +1172,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             lc->hash = h;
             lc->len = 0; /* filled below when the lemma is known */
         }
-        if (!lowered)
-            ln = lower(tk, buf, sizeof buf);
+        ln = lower(tk, buf, sizeof buf);
         /* the special forms all start with an apostrophe, n, c, w or s */
         bool found = ln && (buf[0] == '\'' || buf[0] == 'n' || buf[0] == 'c' || buf[0] == 'w' ||
                             buf[0] == 's') &&
