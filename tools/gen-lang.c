@@ -247,6 +247,13 @@ static size_t nwords, capwords;
 #define HBITS 18
 #define HSIZE (1u << HBITS)
 static int32_t *htab; /* word index + 1 */
+/* the bits of a hash slot that hold the index (GS_LEX_IBITS in lexicon.h) */
+#define IBITS 17
+
+static uint32_t slot_of(int32_t index1, uint32_t hash)
+{
+    return index1 ? ((hash >> IBITS) << IBITS) | (uint32_t)index1 : 0;
+}
 
 static uint32_t fnv(const char *s)
 {
@@ -666,9 +673,14 @@ int main(int argc, char **argv)
         tv += (size_t)x->ntag;
     }
     fprintf(o, "};\nconst uint32_t gs_lex_count = %zu;\n\n", nwords);
-    fprintf(o, "const int32_t gs_lex_hash[GS_LEX_HSIZE] = {\n");
+    /* a slot: the entry's index + 1 in its low IBITS bits, the high bits of
+     * the word's hash above them (a probe that fails reads no entry) */
+    if (nwords >= (1u << IBITS))
+        die("lexicon too large for the slot's index bits");
+    fprintf(o, "const uint32_t gs_lex_hash[GS_LEX_HSIZE] = {\n");
     for (size_t i = 0; i < HSIZE; i++)
-        fprintf(o, "%d,%s", htab[i], (i % 16 == 15) ? "\n" : "");
+        fprintf(o, "%u,%s", slot_of(htab[i], htab[i] ? fnv(words[htab[i] - 1].w) : 0),
+                (i % 16 == 15) ? "\n" : "");
     fprintf(o, "};\n\n");
 
     /* suffix model: keep suffixes seen with enough mass; P(tag|suffix) as
@@ -676,6 +688,7 @@ int main(int argc, char **argv)
     fprintf(o, "const gs_suffix_entry gs_suffixes[] = {\n");
     size_t nsout = 0;
     int32_t *shash = xmalloc(SSIZE * sizeof(int32_t));
+    uint32_t *shash_of = xmalloc(nsufs * sizeof(uint32_t)); /* by output index */
     for (size_t i = 0; i < nsufs; i++) {
         suffix *s = &sufs[i];
         if (s->tot < 2.0)
@@ -693,14 +706,18 @@ int main(int argc, char **argv)
         }
         fprintf(o, "},%d},\n", k);
         uint32_t h = fnv(s->s) & (SSIZE - 1);
+        shash_of[nsout] = fnv(s->s);
         while (shash[h])
             h = (h + 1) & (SSIZE - 1);
         shash[h] = (int32_t)++nsout;
     }
     fprintf(o, "};\n\n");
-    fprintf(o, "const int32_t gs_suffix_hash[GS_SUFFIX_HSIZE] = {\n");
+    if (nsout >= (1u << IBITS))
+        die("too many suffixes for the slot's index bits");
+    fprintf(o, "const uint32_t gs_suffix_hash[GS_SUFFIX_HSIZE] = {\n");
     for (size_t i = 0; i < SSIZE; i++)
-        fprintf(o, "%d,%s", shash[i], (i % 16 == 15) ? "\n" : "");
+        fprintf(o, "%u,%s", slot_of(shash[i], shash[i] ? shash_of[shash[i] - 1] : 0),
+                (i % 16 == 15) ? "\n" : "");
     fprintf(o, "};\n");
     fprintf(stderr, "gen-lang: %zu entries (%zu from festival), %zu tag probabilities, %zu suffixes\n",
             nwords, nfest, ntagv, nsout);

@@ -48,9 +48,14 @@ extern const char gs_lex_pool[];
 extern const gs_lex_tagp gs_lex_tagv[];
 extern const gs_lex_entry gs_lex_entries[];
 extern const uint32_t gs_lex_count;
-extern const int32_t gs_lex_hash[GS_LEX_HSIZE];
+/* Hash slots: 0 when empty, else the entry's index + 1 in the low
+ * GS_LEX_IBITS bits and the high bits of the word's hash above them, so
+ * that a probe for another word rarely reads an entry. */
+#define GS_LEX_IBITS 17
+#define GS_LEX_IMASK ((1u << GS_LEX_IBITS) - 1)
+extern const uint32_t gs_lex_hash[GS_LEX_HSIZE];
 extern const gs_suffix_entry gs_suffixes[];
-extern const int32_t gs_suffix_hash[GS_SUFFIX_HSIZE];
+extern const uint32_t gs_suffix_hash[GS_SUFFIX_HSIZE];
 
 /* FNV-1a, the hash the tables were built with. */
 static inline uint32_t gs_lex_fnv(const char *s, size_t n)

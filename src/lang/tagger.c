@@ -36,29 +36,33 @@ enum {
 
 const gs_lex_entry *gs_lex_find(const char *w, size_t n)
 {
-    uint32_t h = gs_lex_fnv(w, n) & (GS_LEX_HSIZE - 1);
+    uint32_t full = gs_lex_fnv(w, n), h = full & (GS_LEX_HSIZE - 1);
     for (;;) {
-        int32_t e = gs_lex_hash[h];
+        uint32_t e = gs_lex_hash[h];
         if (!e)
             return NULL;
-        const gs_lex_entry *x = &gs_lex_entries[e - 1];
-        const char *s = gs_lex_pool + x->word;
-        if (!strncmp(s, w, n) && s[n] == '\0')
-            return x;
+        if (!((e ^ full) & ~GS_LEX_IMASK)) {
+            const gs_lex_entry *x = &gs_lex_entries[(e & GS_LEX_IMASK) - 1];
+            const char *s = gs_lex_pool + x->word;
+            if (!strncmp(s, w, n) && s[n] == '\0')
+                return x;
+        }
         h = (h + 1) & (GS_LEX_HSIZE - 1);
     }
 }
 
 static const gs_suffix_entry *suffix_find(const char *w, size_t n)
 {
-    uint32_t h = gs_lex_fnv(w, n) & (GS_SUFFIX_HSIZE - 1);
+    uint32_t full = gs_lex_fnv(w, n), h = full & (GS_SUFFIX_HSIZE - 1);
     for (;;) {
-        int32_t e = gs_suffix_hash[h];
+        uint32_t e = gs_suffix_hash[h];
         if (!e)
             return NULL;
-        const gs_suffix_entry *x = &gs_suffixes[e - 1];
-        if (!strncmp(x->s, w, n) && x->s[n] == '\0')
-            return x;
+        if (!((e ^ full) & ~GS_LEX_IMASK)) {
+            const gs_suffix_entry *x = &gs_suffixes[(e & GS_LEX_IMASK) - 1];
+            if (!strncmp(x->s, w, n) && (n >= sizeof x->s || x->s[n] == '\0'))
+                return x;
+        }
         h = (h + 1) & (GS_SUFFIX_HSIZE - 1);
     }
 }
