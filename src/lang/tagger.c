@@ -846,7 +846,7 @@ static size_t lower(const gs_tok *tk, char *buf, size_t cap)
 
 /* A word form's candidates in one context, remembered: news repeats its
  * words, and the lexicon, suffix and WordNet work is the same each time. */
-#define GS_WCACHE 16384 /* entries, a power of two */
+#define GS_WCACHE 32768 /* entries, a power of two */
 /* the token flags that token_cands reads (the others, such as the space
  * before the token, would only make the same word miss) */
 #define GS_WCACHE_FLAGS \
@@ -887,7 +887,7 @@ static void prune(cands *c)
  * nothing else, and morphology and lexicon lookups cost far more than a
  * probe.  A lemma that is the word itself is kept as such (the token's own
  * text is used); any other is copied into the document's arena on a hit. */
-#define GS_LCACHE 16384 /* entries, a power of two */
+#define GS_LCACHE 32768 /* entries, a power of two */
 #define GS_LCACHE_WORD 23
 #define GS_LCACHE_LEMMA 31
 
