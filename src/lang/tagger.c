@@ -15,6 +15,7 @@
 #include "lang.h"
 
 #include <math.h>
+#include <sys/mman.h>
 #include <stdio.h>
 
 const char *const gs_penn_names[GS_P_COUNT] = {
@@ -900,12 +901,21 @@ struct gs_lcache {
 
 _Static_assert(sizeof(struct gs_lcache) == 64, "a lemma cache entry fills one cache line");
 
-/* A zeroed cache table aligned to the processor's cache lines. */
+/* A zeroed cache table aligned to the processor's cache lines, on large
+ * pages where the system has them: probes land anywhere in megabytes, and
+ * with small pages nearly every one also missed the address translation
+ * cache. */
+#define GS_HUGE (2u << 20)
 static void *cache_alloc(size_t size)
 {
-    void *p = aligned_alloc(64, (size + 63) & ~(size_t)63);
-    if (p)
-        memset(p, 0, size);
+    size_t sz = (size + GS_HUGE - 1) & ~(size_t)(GS_HUGE - 1);
+    void *p = aligned_alloc(GS_HUGE, sz);
+    if (!p)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, sz, MADV_HUGEPAGE); /* advice only: small pages work too */
+#endif
+    memset(p, 0, size);
     return p;
 }
 
