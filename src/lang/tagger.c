@@ -1068,44 +1068,38 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         SC(0, 0, b) = gs_trans[F_PUNC][F_PUNC][tb] + L->emit[b];
         BK(0, 0, b) = 0;
     }
-    size_t na_prev = 1; /* the virtual "punc" before token 0 */
+    static const uint8_t punc_before[1] = {F_PUNC}; /* the virtual tag before token 0 */
+    size_t nz = 1;
     for (size_t i = 1; i < n; i++) {
         size_t na = L->ncand[i - 1], nb = L->ncand[i];
-        const uint8_t *cz = i >= 2 ? &L->cand[(i - 2) * MAXC] : NULL;
+        const uint8_t *cz = i >= 2 ? &L->cand[(i - 2) * MAXC] : punc_before;
         const uint8_t *ca = &L->cand[(i - 1) * MAXC], *cb = &L->cand[i * MAXC];
         const float *eb = &L->emit[i * MAXC];
+        /* syntax_penalty, hoisted: it depends on i only through aux[i-1] */
+        float pen = syntax_penalty(L, i, F_VBD, F_VBN);
         for (size_t a = 0; a < na; a++) {
             int ta = ca[a];
-            /* the scores of (z, a) for every z, and the transitions z -> a */
+            float apen = (ta == F_VBZ || ta == F_VBP || ta == F_VBD) ? pen : 0.0f;
+            /* the scores of (z, a) for every z, at a stride of MAXC */
             const float *prev = &SC(i - 1, 0, a);
-            const float(*tza[MAXC])[GS_NTAGS];
-            for (size_t z = 0; z < na_prev; z++)
-                tza[z] = &gs_trans[cz ? cz[z] : F_PUNC][ta];
-            if (na_prev == 1) {
-                /* one history: nothing to choose (the common case) */
-                const float *t0 = *tza[0];
-                for (size_t b = 0; b < nb; b++) {
-                    SC(i, a, b) = prev[0] + t0[cb[b]] + syntax_penalty(L, i, ta, cb[b]) + eb[b];
-                    BK(i, a, b) = 0;
-                }
-                continue;
-            }
+            float *out = &SC(i, a, 0);
+            uint8_t *ob = &BK(i, a, 0);
             for (size_t b = 0; b < nb; b++) {
                 int tb = cb[b];
-                float best = -1e30f;
+                float best = prev[0] + gs_trans[cz[0]][ta][tb];
                 uint8_t arg = 0;
-                for (size_t z = 0; z < na_prev; z++) {
-                    float v = prev[z * MAXC] + (*tza[z])[tb];
+                for (size_t z = 1; z < nz; z++) {
+                    float v = prev[z * MAXC] + gs_trans[cz[z]][ta][tb];
                     if (v > best) {
                         best = v;
                         arg = (uint8_t)z;
                     }
                 }
-                SC(i, a, b) = best + syntax_penalty(L, i, ta, tb) + eb[b];
-                BK(i, a, b) = arg;
+                out[b] = best + (tb == F_VBN ? apen : 0.0f) + eb[b];
+                ob[b] = arg;
             }
         }
-        na_prev = na;
+        nz = na;
     }
     /* end: the sentence is followed by punctuation */
     size_t last = n - 1;
