@@ -43,6 +43,17 @@ static const uint8_t ascii_class[128] = {
     ['"'] = C_QUOTE, ['-'] = C_HYPHEN, ['.'] = C_PERIOD, ['$'] = C_CURRENCY, [127] = C_SPACE,
 };
 
+/* 1 for an ASCII letter, 2 for an ASCII digit, else 0 (any byte). */
+static const uint8_t ascii_alnum[256] = {
+    ['0' ... '9'] = 2, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
+
+/* Bits of a byte's shape: 1 an ASCII letter, 2 a lower-case one, 4 not
+ * ASCII. */
+static const uint8_t ascii_shape[256] = {
+    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 3, [0x80 ... 0xff] = 4,
+};
+
 static int unicode_class(int32_t cp)
 {
     switch (cp) {
@@ -303,18 +314,14 @@ static int emit(scan *sc, size_t a, size_t b, unsigned wsflags, bool needs_norm,
         const uint8_t *p = sc->s;
         cp0 = p[a];
         c0 = ascii_class[p[a]];
-        size_t j = a;
-        for (; j < b && p[j] < 0x80; j++) {
-            uint8_t ch = p[j];
-            if (ch >= 'a' && ch <= 'z')
-                alpha = lower = true;
-            else if (ch >= 'A' && ch <= 'Z')
-                alpha = true;
-        }
-        if (j == b)
+        unsigned m = 0;
+        for (size_t j = a; j < b; j++)
+            m |= ascii_shape[p[j]];
+        if (!(m & 4)) {
+            alpha = m & 1;
+            lower = m & 2;
             i = b; /* done; otherwise the general loop looks again */
-        else
-            alpha = lower = false;
+        }
     }
     for (size_t k = 0; i < b; k++) {
         int32_t cp;
@@ -405,23 +412,24 @@ static size_t scan_word(scan *sc, size_t a, bool *needs_norm, bool *cut)
     size_t seg_letters = 0; /* letters since the last period, for U.S.-style words */
     bool has_period = false, all_short_segs = true;
     *cut = false;
+    size_t lim = sc->n - a > sc->max_tok ? a + sc->max_tok : sc->n;
     while (i < sc->n) {
+        /* the common case first: a run of ASCII letters and digits */
+        if (i < lim && ascii_alnum[sc->s[i]]) {
+            size_t j = i;
+            uint8_t k;
+            while (j < lim && (k = ascii_alnum[sc->s[j]]) != 0) {
+                seg_letters += k & 1;
+                j++;
+            }
+            prev = ascii_alnum[sc->s[j - 1]] == 1 ? C_LETTER : C_DIGIT;
+            i = j;
+            if (i >= sc->n)
+                break;
+        }
         if (i - a >= sc->max_tok) {
             *cut = true;
             break;
-        }
-        /* the common case first: an ASCII letter or digit */
-        uint8_t b0 = sc->s[i];
-        if (b0 < 0x80 && ascii_class[b0] == C_LETTER) {
-            seg_letters++;
-            prev = C_LETTER;
-            i++;
-            continue;
-        }
-        if (b0 < 0x80 && ascii_class[b0] == C_DIGIT) {
-            prev = C_DIGIT;
-            i++;
-            continue;
         }
         int32_t cp;
         size_t len;
