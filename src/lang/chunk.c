@@ -24,6 +24,9 @@
  */
 #include "lang.h"
 
+#include <pthread.h>
+#include <string.h>
+
 /* --------------------------------------------------------------- helpers */
 
 typedef struct ctx {
@@ -65,11 +68,7 @@ static bool norm_is(const ctx *c, uint32_t i, const char *w)
 static bool is_noun(int p) { return p == GS_P_NN || p == GS_P_NNS || p == GS_P_NNP || p == GS_P_NNPS; }
 static bool is_verb(int p) { return p >= GS_P_VB && p <= GS_P_VBZ; }
 
-static bool is_neg(const ctx *c, uint32_t i)
-{
-    return lemma_is(c, i, "not") || lemma_is(c, i, "never") || norm_is(c, i, "n't") ||
-           norm_is(c, i, "N'T");
-}
+static bool is_neg(const ctx *c, uint32_t i) { return i < c->e && (c->lt[i].lclass & GS_LC_NEG); }
 
 /* Subordinating conjunctions that open a clause. */
 static const char *const subordinators[] = {
@@ -93,15 +92,69 @@ static bool vg_speech(const ctx *c, int32_t v)
 {
     gs_vg *vg = &c->L->vgs[v];
     if (!vg->speech)
-        vg->speech = lemma_in(c, vg->head, speech_verbs) ? 2 : 1;
+        vg->speech = vg->head < c->e && (c->lt[vg->head].lclass & GS_LC_SPEECH) ? 2 : 1;
     return vg->speech == 2;
+}
+
+/* The lemmas of the GS_LC_* classes in one small hash set, built once per
+ * process: the tagger asks for the classes of every new word form. */
+#define LC_SLOTS 256 /* a power of two, over twice the words */
+static struct lc_slot {
+    const char *w;
+    uint8_t n, k;
+} lc_set[LC_SLOTS];
+static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lc_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)w[i]) * 16777619u;
+    return h & (LC_SLOTS - 1);
+}
+
+static void lc_add(const char *w, unsigned k)
+{
+    size_t n = strlen(w);
+    uint32_t h = lc_hash(w, n);
+    while (lc_set[h].w && !(lc_set[h].n == n && !memcmp(lc_set[h].w, w, n)))
+        h = (h + 1) & (LC_SLOTS - 1);
+    lc_set[h].w = w;
+    lc_set[h].n = (uint8_t)n;
+    lc_set[h].k |= (uint8_t)k;
+}
+
+static void lc_build(void)
+{
+    static const char *const neg[] = {"not", "never", NULL}, *const aux[] = {"be", "have", "do", "get", NULL};
+    for (const char *const *w = neg; *w; w++)
+        lc_add(*w, GS_LC_NEG);
+    for (const char *const *w = aux; *w; w++)
+        lc_add(*w, GS_LC_AUX);
+    for (const char *const *w = speech_verbs; *w; w++)
+        lc_add(*w, GS_LC_SPEECH);
+    for (const char *const *w = subordinators; *w; w++)
+        lc_add(*w, GS_LC_SUBORD);
+}
+
+unsigned gs_lang_lemma_class(const char *lemma, size_t ll, const char *norm, size_t nl)
+{
+    unsigned k = 0;
+    if (gs_lit_eq(norm, nl, "n't") || gs_lit_eq(norm, nl, "N'T"))
+        k |= GS_LC_NEG;
+    if (!ll || ll > 16)
+        return k;
+    pthread_once(&lc_once, lc_build);
+    for (uint32_t h = lc_hash(lemma, ll); lc_set[h].w; h = (h + 1) & (LC_SLOTS - 1))
+        if (lc_set[h].n == ll && !memcmp(lc_set[h].w, lemma, ll))
+            return k | lc_set[h].k;
+    return k;
 }
 
 /* Auxiliaries: a form of one of these before another verb. */
 static bool is_aux(const ctx *c, uint32_t i)
 {
-    return P(c, i) == GS_P_MD || lemma_is(c, i, "be") || lemma_is(c, i, "have") ||
-           lemma_is(c, i, "do") || lemma_is(c, i, "get");
+    return P(c, i) == GS_P_MD || (i < c->e && (c->lt[i].lclass & GS_LC_AUX));
 }
 
 /* The next token after i that is not an adverb. */
@@ -298,6 +351,7 @@ static void fix_perfect(ctx *c, uint32_t i)
         c->lt[k].penn = GS_P_VBN;
         c->lt[k].lemma = lm;
         c->lt[k].lemma_len = (uint32_t)ll;
+        c->lt[k].lclass = (uint8_t)gs_lang_lemma_class(lm, ll, t->norm, t->norm_len);
     }
 }
 
@@ -541,7 +595,7 @@ static bool opens_clause(const ctx *c, uint32_t i)
         return true;
     uint32_t q = k - 1;
     int p = P(c, q);
-    if (p == GS_P_WDT || p == GS_P_WP || lemma_is(c, q, "that") || lemma_in(c, q, subordinators))
+    if (p == GS_P_WDT || p == GS_P_WP || lemma_is(c, q, "that") || (c->lt[q].lclass & GS_LC_SUBORD))
         return true;
     if (c->L->tok_vg[q] >= 0 && vg_speech(c, c->L->tok_vg[q]))
         return true;
@@ -764,7 +818,7 @@ static int clauses(ctx *c, gs_sent_lang *sl)
                    np_then_finite(c, i + 1)) {
             type = GS_CL_SUB; /* "the fear that X will ..." */
             marker = (int32_t)i;
-        } else if ((p == GS_P_IN || p == GS_P_WRB) && lemma_in(c, i, subordinators) &&
+        } else if ((p == GS_P_IN || p == GS_P_WRB) && (c->lt[i].lclass & GS_LC_SUBORD) &&
                    np_then_finite(c, i + 1)) {
             type = GS_CL_SUB;
             marker = (int32_t)i;

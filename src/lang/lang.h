@@ -54,7 +54,20 @@ typedef struct gs_ltok {
     uint8_t ftag;        /* the tagger's own tag (festival's set) */
     uint8_t chunk;       /* gs_chunk_kind of the chunk it belongs to */
     uint8_t flags;
+    uint8_t lclass;      /* GS_LC_* of its lemma and word */
 } gs_ltok;
+
+/* Word classes that the chunker asks of many tokens, found once per word
+ * form and tag (the tagger remembers them with the lemma). */
+enum {
+    GS_LC_NEG = 1,    /* not, never, n't */
+    GS_LC_AUX = 2,    /* a form of be, have, do or get */
+    GS_LC_SPEECH = 4, /* a verb of speech or thought: say, warn, believe ... */
+    GS_LC_SUBORD = 8  /* a subordinating conjunction: after, because, if ... */
+};
+
+/* The GS_LC_* classes of a token with the given lemma and normalised word. */
+unsigned gs_lang_lemma_class(const char *lemma, size_t ll, const char *norm, size_t nl);
 
 /* ---------------------------------------------------------------- phrases */
 

@@ -897,6 +897,7 @@ struct gs_lcache {
     uint8_t len, penn, same, llen; /* len 0: empty */
     char word[GS_LCACHE_WORD];
     char lemma[GS_LCACHE_LEMMA];
+    uint8_t lclass; /* GS_LC_* */
 };
 
 _Static_assert(sizeof(struct gs_lcache) == 64, "a lemma cache entry fills one cache line");
@@ -1175,6 +1176,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 }
                 lt[i].lemma = lm;
                 lt[i].lemma_len = (uint32_t)ll;
+                lt[i].lclass = lc->lclass;
                 continue;
             }
             lc->hash = h;
@@ -1210,7 +1212,9 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         }
         lt[i].lemma = lm;
         lt[i].lemma_len = (uint32_t)ll;
+        lt[i].lclass = (uint8_t)gs_lang_lemma_class(lm, ll, tk->norm, tk->norm_len);
         if (lc && (lm == tk->norm || ll <= GS_LCACHE_LEMMA)) {
+            lc->lclass = lt[i].lclass;
             lc->len = (uint8_t)tk->norm_len;
             lc->penn = (uint8_t)p;
             memcpy(lc->word, tk->norm, tk->norm_len);
