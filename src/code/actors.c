@@ -658,7 +658,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     if (actor) {
         const gs_dict *dj = d->all[actor->dict];
         uint32_t off = actor == &surname ? surname_code : gs_dict_actor_code(dj, actor->entry, date);
-        snprintf(base, sizeof base, "%s", off ? gs_dict_str(dj, off) : "---");
+        gs_strcpy(base, sizeof base, off ? gs_dict_str(dj, off) : "---");
         src = dj->actors[actor->entry].src;
         dict = actor->dict;
         ev0 = actor->start;
@@ -692,7 +692,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
             prev = m2;
         }
     } else if ((again = named_person(c, t, L, np)) != NULL) {
-        snprintf(base, sizeof base, "%s", again->code);
+        gs_strcpy(base, sizeof base, again->code);
         src = again->src;
         dict = again->dict;
         person = true;
@@ -725,7 +725,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         else if ((tok_in(tk, thing_pronouns) || tok_in(tk, plural_pronouns)) && c->have_country)
             r = &c->recent_country;
         if (r) {
-            snprintf(base, sizeof base, "%.3s", r->code);
+            gs_strcpy_max(base, sizeof base, r->code, 3);
             src = r->src;
             dict = r->dict;
         }
@@ -772,7 +772,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         if (tok_is(h, "country") || tok_is(h, "nation") || tok_is(h, "state") || tok_is(h, "kingdom") ||
             tok_is(h, "republic")) {
             gs_ractor x = c->recent_country;
-            snprintf(x.code, sizeof x.code, "%.3s", c->recent_country.code);
+            gs_strcpy_max(x.code, sizeof x.code, c->recent_country.code, 3);
             x.start = np->start;
             x.end = np->end;
             x.person = 0;
@@ -861,7 +861,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
                     named = true;
             }
         if (!base[0] && !named && (np->flags & GS_NP_DEFINITE) && c->have_country) {
-            snprintf(base, sizeof base, "%.3s", c->recent_country.code);
+            gs_strcpy_max(base, sizeof base, c->recent_country.code, 3);
             src = c->recent_country.src;
             dict = c->recent_country.dict;
         }
@@ -878,11 +878,11 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     /* several codes "A/B": one actor each */
     char *save = NULL;
     char buf[GS_CODE_LEN];
-    snprintf(buf, sizeof buf, "%s", base);
+    gs_strcpy(buf, sizeof buf, base);
     for (char *tok = strtok_r(buf, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
         gs_ractor r;
         memset(&r, 0, sizeof r);
-        snprintf(r.code, sizeof r.code, "%s", tok);
+        gs_strcpy(r.code, sizeof r.code, tok);
         if (former && gs_code_is_country(r.code)) {
             compose(r.code, "ELI", GS_AGENT_SUFFIX);
         } else if (person && !c->opt.compat && strlen(r.code) > 3) {

@@ -104,7 +104,7 @@ static void intent_of(const char *code, char out[8])
     }
     if (root >= 14)
         m = NULL;
-    snprintf(out, 8, "%s", m ? m : code);
+    gs_strcpy(out, 8, m ? m : code);
 }
 
 /* The 02x appeal (demand: 10x) code for an action someone is urged to
@@ -119,7 +119,7 @@ static void appeal_of(const char *code, bool demand, char out[8])
         if (!demand)
             snprintf(c, sizeof c, "02%s", in + 2);
         else if (!strcmp(in, "036") || !strcmp(in, "037") || !strcmp(in, "038"))
-            snprintf(c, sizeof c, "%s", !strcmp(in, "036") ? "106" : !strcmp(in, "037") ? "107" : "108");
+            gs_strcpy(c, sizeof c, !strcmp(in, "036") ? "106" : !strcmp(in, "037") ? "107" : "108");
         else
             snprintf(c, sizeof c, "10%s", in + 2);
     }
@@ -129,9 +129,9 @@ static void appeal_of(const char *code, bool demand, char out[8])
         c[3] = '\0';
         cm = c[0] ? gs_cameo_find(c, 3) : NULL;
         if (!cm || strcmp(cm->code, c))
-            snprintf(c, sizeof c, "%s", demand ? "100" : "020");
+            gs_strcpy(c, sizeof c, demand ? "100" : "020");
     }
-    snprintf(out, 8, "%s", c);
+    gs_strcpy(out, 8, c);
 }
 
 /* The 13x threat code for an action code. */
@@ -152,7 +152,7 @@ static void threat_of(const char *code, char out[8])
     case 20: m = "1385"; break;
     default: m = "130"; break;
     }
-    snprintf(out, 8, "%s", m);
+    gs_strcpy(out, 8, m);
 }
 
 /* The 12x refusal code for an action code. */
@@ -185,7 +185,7 @@ static void refusal_of(const char *code, char out[8])
         if (!cm || strcmp(cm->code, c))
             snprintf(c, sizeof c, "120");
     }
-    snprintf(out, 8, "%s", c);
+    gs_strcpy(out, 8, c);
 }
 
 /* ----------------------------------------------------------- pattern match */
@@ -732,7 +732,7 @@ static int add_event(emit_ctx *x, const gs_ractor *src, const gs_ractor *tgt, co
     if (tgt)
         e->target_span = tok_span(t, tgt->start, tgt->end);
     e->verb_span = tok_span(t, v0, v1);
-    snprintf(e->code, sizeof e->code, "%s", code);
+    gs_strcpy(e->code, sizeof e->code, code);
     if (cm) {
         e->root = cm->root;
         e->quad_class = cm->quad;
@@ -1327,7 +1327,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
              * clause's subject whatever it asks for */
             if (!mapped[0] && c->npact[vg->subject].n &&
                 match_verb(c, L, d, (uint32_t)dem, a, b, &dm)) {
-                snprintf(mapped, sizeof mapped, "%s", demand ? "100" : "020");
+                gs_strcpy(mapped, sizeof mapped, demand ? "100" : "020");
                 ev = (uint32_t)dem;
             }
             if (mapped[0]) {
@@ -1376,7 +1376,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                  * them, whatever it asks for; not "must have", "must be" */
                 if (!mapped[0] && !(vg->flags & (GS_VG_PERFECT | GS_VG_COPULA)) && c->npact[vg->subject].n &&
                     says >= 0 && match_verb(c, L, d, (uint32_t)says, a, b, &rm)) {
-                    snprintf(mapped, sizeof mapped, "%s", must ? "100" : "020");
+                    gs_strcpy(mapped, sizeof mapped, must ? "100" : "020");
                     ev = (uint32_t)says;
                 }
                 if (mapped[0]) {
@@ -1529,7 +1529,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 bool dcode = code && code[0] == '1' && code[1] == '0';
                 if (!xcm || strcmp(xcm->code, xcode) || sees_governor) {
                     /* not a CAMEO code (a WEIS or test dictionary): as is */
-                    snprintf(mapped, sizeof mapped, "%s", xcode);
+                    gs_strcpy(mapped, sizeof mapped, xcode);
                     changed = false;
                 } else if (lemma_in(L, vg->head, threat_verbs) || (code && code[0] == '1' && code[1] == '3'))
                     threat_of(xcode, mapped);
@@ -1551,7 +1551,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                     if (decided) {
                         /* "the court decided to allow X to run": a decision
                          * is the act itself */
-                        snprintf(mapped, sizeof mapped, "%s", xcode);
+                        gs_strcpy(mapped, sizeof mapped, xcode);
                         changed = false;
                     } else if (xroot >= 14 && !lemma_is(L, vg->head, "agree"))
                         threat_of(xcode, mapped);
@@ -1566,7 +1566,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 } else {
                     /* "began to withdraw", "continued to shell": the
                      * complement is the event */
-                    snprintf(mapped, sizeof mapped, "%s", xcode);
+                    gs_strcpy(mapped, sizeof mapped, xcode);
                     changed = false;
                 }
                 vmatch mm = xm;

@@ -96,6 +96,23 @@ static inline bool gs_lit_eq(const char *s, size_t n, const char *lit)
     return lit[i] == '\0';
 }
 
+/* Copies at most max bytes of the string src into dst, a buffer of cap
+ * bytes (cap >= 1), and terminates it: snprintf(dst, cap, "%.*s", max, src)
+ * without the formatting machinery, for the coder's short codes. */
+static inline void gs_strcpy_max(char *dst, size_t cap, const char *src, size_t max)
+{
+    size_t i = 0;
+    for (; i + 1 < cap && i < max && src[i]; i++)
+        dst[i] = src[i];
+    dst[i] = '\0';
+}
+
+/* snprintf(dst, cap, "%s", src) (cap >= 1). */
+static inline void gs_strcpy(char *dst, size_t cap, const char *src)
+{
+    gs_strcpy_max(dst, cap, src, (size_t)-1);
+}
+
 static inline int gs_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 static inline bool gs_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 /* gs_lit_eq ignoring ASCII case; lit is lower-case. */

@@ -92,8 +92,19 @@ void gs_date_format(int32_t date, char out[11])
         out[0] = '\0';
         return;
     }
-    snprintf(out, 11, "%04d-%02d-%02d", (int)(date / 10000) % 10000, (int)(date / 100 % 100),
-             (int)(date % 100));
+    /* "%04d-%02d-%02d", written out: the renderer calls this for every event */
+    int y = (int)(date / 10000) % 10000, m = (int)(date / 100 % 100), d = (int)(date % 100);
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 bool gs_eq_nocase(const char *s, size_t n, const char *lit)
