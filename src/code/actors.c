@@ -30,12 +30,39 @@ static bool tok_is(const gs_tok *t, const char *w)
 /* Word ids of the tokens [a, b) in every dictionary. */
 /* The ids of word w[0..n) (as written, before folding when fold is set) in
  * every dictionary, through the coder's cache of recent forms. */
+/* Index of dictionary dj in d->all. */
+static uint32_t dict_index(const gs_dicts *d, const gs_dict *dj)
+{
+    for (uint32_t j = 0; j < d->nall; j++)
+        if (d->all[j] == dj)
+            return j;
+    return 0;
+}
+
+/* The kinds of phrase that may start with a word of the given ids (one per
+ * dictionary), as bits 1 << kind: the dictionaries in use for the kind
+ * know it as the first word of a phrase of that kind. */
+static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
+{
+    unsigned mask = 0;
+    for (int kind = 0; kind < GS_DK_COUNT; kind++)
+        for (uint32_t q = 0; q < d->nuse[kind]; q++) {
+            const gs_dict *dj = d->use[kind][q];
+            if (gs_dict_may_start(dj, kind, ids[dict_index(d, dj)]))
+                mask |= 1u << kind;
+        }
+    return (uint8_t)mask;
+}
+
+/* The dictionary ids of word w into out; with mask, also its start_mask. */
 static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold,
-                   uint32_t *out)
+                   uint32_t *out, uint8_t *mask)
 {
     if (!n) {
         for (uint32_t j = 0; j < d->nall; j++)
             out[j] = UINT32_MAX;
+        if (mask)
+            *mask = 0;
         return;
     }
     struct gs_idcache *e = NULL;
@@ -46,6 +73,8 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
         e = &c->idcache[h & (GS_IDCACHE - 1)];
         if (e->used && e->hash == h && e->fold == fold && e->len == n && !memcmp(e->word, w, n)) {
             memcpy(out, e->id, d->nall * sizeof(uint32_t));
+            if (mask)
+                *mask = e->startmask;
             return;
         }
     }
@@ -58,7 +87,11 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
     }
     for (uint32_t j = 0; j < d->nall; j++)
         out[j] = kn ? gs_dict_word(d->all[j], key, kn) : UINT32_MAX;
+    uint8_t sm = start_mask(d, out);
+    if (mask)
+        *mask = sm;
     if (e) {
+        e->startmask = sm;
         e->used = 1;
         e->hash = h;
         e->fold = fold;
@@ -88,6 +121,9 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->cap_ids = cap < c2 ? cap : c2;
     }
+    if (t->ntoks > c->cap_startmask &&
+        gs_grow((void **)&c->startmask, &c->cap_startmask, t->ntoks, 1) < 0)
+        return GESTA_ENOMEM;
     /* the cache belongs to one set of dictionaries */
     if (c->idcache_dicts != d) {
         free(c->idcache);
@@ -101,26 +137,17 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         const gs_ltok *lt = &L->lt[k];
         uint32_t *wid = &c->wid[(size_t)k * d->nall];
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
-        ids_of(c, d, tk->norm, tk->norm_len, true, wid);
+        ids_of(c, d, tk->norm, tk->norm_len, true, wid, &c->startmask[k]);
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&
             (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
             memcpy(lid, wid, d->nall * sizeof(uint32_t));
         else if (lt->lemma_len)
-            ids_of(c, d, lt->lemma, lt->lemma_len, true, lid);
+            ids_of(c, d, lt->lemma, lt->lemma_len, true, lid, NULL);
         else
             for (uint32_t j = 0; j < d->nall; j++)
                 lid[j] = UINT32_MAX;
     }
-    return 0;
-}
-
-/* Index of dictionary dj in d->all. */
-static uint32_t dict_index(const gs_dicts *d, const gs_dict *dj)
-{
-    for (uint32_t j = 0; j < d->nall; j++)
-        if (d->all[j] == dj)
-            return j;
     return 0;
 }
 
@@ -129,6 +156,8 @@ static uint32_t dict_index(const gs_dicts *d, const gs_dict *dj)
 static bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k, uint32_t end,
                      size_t maxgap, gs_mention *m)
 {
+    if (!(c->startmask[k] & (1u << kind)))
+        return false;
     for (uint32_t q = 0; q < d->nuse[kind]; q++) {
         const gs_dict *dj = d->use[kind][q];
         uint32_t j = dict_index(d, dj);
@@ -236,7 +265,7 @@ static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint3
     if (!ok || d->nall > 8)
         return false;
     uint32_t ids[8];
-    ids_of(c, d, tk->norm, pre, true, ids);
+    ids_of(c, d, tk->norm, pre, true, ids, NULL);
     for (uint32_t q = 0; q < d->nuse[GS_DK_ACTOR]; q++) {
         const gs_dict *dj = d->use[GS_DK_ACTOR][q];
         uint32_t j = dict_index(d, dj);

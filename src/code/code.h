@@ -75,6 +75,8 @@ typedef struct gs_coder {
     uint32_t *wid;        /* per token and dictionary: word id (ntoks * nall) */
     uint32_t *lid;        /* lemma word id */
     size_t cap_ids;
+    uint8_t *startmask;   /* per token: bit 1 << kind when a phrase of that kind may start there */
+    size_t cap_startmask;
     gs_mention *mentions;
     size_t nmentions, cap_mentions;
     int32_t *tok_mention; /* per token: mention index or -1 */
@@ -127,6 +129,7 @@ typedef struct gs_coder {
         uint8_t used, fold, len;
         char word[GS_IDCACHE_WORD];
         uint32_t id[GS_IDCACHE_DICTS];
+        uint8_t startmask;
     } *idcache;
     const void *idcache_dicts;
     uint8_t *skip;        /* per token: left out by the comma rule */

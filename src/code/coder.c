@@ -1768,6 +1768,7 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
 void gs_coder_free(gs_coder *c)
 {
     free(c->wid);
+    free(c->startmask);
     free(c->lid);
     free(c->mentions);
     free(c->tok_mention);
