@@ -58,28 +58,40 @@ static bool is(const gs_tok *t, const char *w)
     return gs_lit_eq_nocase(t->norm, t->norm_len, w);
 }
 
-static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday"};
+/* The time words of gs_event_date, lower case, by kind (arg: the weekday,
+ * Monday 0). */
+enum { TW_NONE, TW_YESTERDAY, TW_TODAY, TW_TOMORROW, TW_THIS, TW_WEEKDAY, TW_LAST, TW_NEXT, TW_PAST, TW_AGO };
+static const struct {
+    const char *w;
+    uint8_t n, kind, arg;
+} time_words[] = {
+    {"yesterday", 9, TW_YESTERDAY, 0}, {"today", 5, TW_TODAY, 0},     {"tonight", 7, TW_TODAY, 0},
+    {"tomorrow", 8, TW_TOMORROW, 0},   {"this", 4, TW_THIS, 0},       {"monday", 6, TW_WEEKDAY, 0},
+    {"tuesday", 7, TW_WEEKDAY, 1},     {"wednesday", 9, TW_WEEKDAY, 2}, {"thursday", 8, TW_WEEKDAY, 3},
+    {"friday", 6, TW_WEEKDAY, 4},      {"saturday", 8, TW_WEEKDAY, 5}, {"sunday", 6, TW_WEEKDAY, 6},
+    {"last", 4, TW_LAST, 0},           {"next", 4, TW_NEXT, 0},       {"past", 4, TW_PAST, 0},
+    {"ago", 3, TW_AGO, 0},
+};
 
-static int weekday_of(const gs_tok *t)
+/* The kind of the lower-case word w (n bytes), and its argument. */
+static int time_word(const char *w, size_t n, int *arg)
 {
-    for (int i = 0; i < 7; i++)
-        if (is(t, weekdays[i]))
-            return i;
-    return -1;
+    for (size_t i = 0; i < sizeof time_words / sizeof time_words[0]; i++)
+        if (time_words[i].n == n && time_words[i].w[0] == w[0] && !memcmp(time_words[i].w, w, n)) {
+            *arg = time_words[i].arg;
+            return time_words[i].kind;
+        }
+    return TW_NONE;
 }
 
-static int month_of(const gs_tok *t)
+/* The month (1-12) that the lower-case word w (n bytes) names, or 0. */
+static int month_of_lower(const char *w, size_t n)
 {
     static const char *const names[12] = {"january", "february", "march",     "april",
                                           "may",     "june",     "july",      "august",
                                           "september", "october", "november", "december"};
-    size_t n = t->norm_len;
     if (n < 3 || n > 9)
         return 0;
-    char w[10];
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)gs_lower((unsigned char)t->norm[i]);
     /* the month whose name starts with the word's first three letters */
     int m = -1;
     for (int i = 0; i < 12; i++)
@@ -100,6 +112,17 @@ static int month_of(const gs_tok *t)
     if (m == 8 && ((n == 4 && w[3] == 't') || (n == 5 && w[3] == 't' && w[4] == '.')))
         return m + 1;
     return 0;
+}
+
+static int month_of(const gs_tok *t)
+{
+    size_t n = t->norm_len;
+    if (n < 3 || n > 9)
+        return 0;
+    char w[10];
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)gs_lower((unsigned char)t->norm[i]);
+    return month_of_lower(w, n);
 }
 
 static int number_of(const gs_tok *t, int max)
@@ -165,17 +188,21 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
             continue;
         const gs_tok *prev = k > a ? &t->toks[k - 1] : NULL;
         const gs_tok *next = k + 1 < b ? &t->toks[k + 1] : NULL;
-        if (is(tk, "yesterday"))
+        char lw[10];
+        for (size_t i = 0; i < tk->norm_len; i++)
+            lw[i] = (char)gs_lower((unsigned char)tk->norm[i]);
+        int wd = -1;
+        int kind = time_word(lw, tk->norm_len, &wd);
+        if (kind == TW_YESTERDAY)
             return date_of(today - 1);
-        if (is(tk, "today") || is(tk, "tonight"))
+        if (kind == TW_TODAY)
             return doc_date;
-        if (is(tk, "tomorrow"))
+        if (kind == TW_TOMORROW)
             return date_of(today + 1);
-        if (is(tk, "this") && next && (is(next, "morning") || is(next, "afternoon") ||
-                                       is(next, "evening")))
+        if (kind == TW_THIS && next && (is(next, "morning") || is(next, "afternoon") ||
+                                        is(next, "evening")))
             return doc_date;
-        int wd = weekday_of(tk);
-        if (wd >= 0) {
+        if (kind == TW_WEEKDAY) {
             /* 1970-01-01 was a Thursday (index 3) */
             int dow = (int)(((today % 7) + 7 + 3) % 7);
             bool last = prev && is(prev, "last");
@@ -191,8 +218,8 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
                 delta = 7;
             return date_of(today - delta);
         }
-        if ((is(tk, "last") || is(tk, "next") || is(tk, "past")) && next) {
-            int sign = is(tk, "next") ? 1 : -1;
+        if ((kind == TW_LAST || kind == TW_NEXT || kind == TW_PAST) && next) {
+            int sign = kind == TW_NEXT ? 1 : -1;
             if (is(next, "week"))
                 return date_of(today + 7 * sign);
             if (is(next, "month"))
@@ -200,7 +227,7 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
             if (is(next, "year"))
                 return add_months(doc_date, 12 * sign);
         }
-        if (is(tk, "ago") && prev && k >= a + 2) {
+        if (kind == TW_AGO && prev && k >= a + 2) {
             int n = number_of(&t->toks[k - 2], 99);
             const gs_tok *unit = prev;
             if (!n && (is(&t->toks[k - 2], "a") || is(&t->toks[k - 2], "one")))
@@ -218,7 +245,7 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
                     return add_months(doc_date, -n);
             }
         }
-        int month = month_of(tk);
+        int month = kind == TW_NONE ? month_of_lower(lw, tk->norm_len) : 0;
         if (month) {
             /* "June 4", "June 4, 2025", "4 June" */
             int day = next ? number_of(next, 31) : 0;
