@@ -595,10 +595,11 @@ static bool special_lemma(const char *w, size_t n, int penn, const char **out, s
 
 /* ---------------------------------------------------------------- viterbi */
 
+static void caches_free(gs_lang *L);
+
 void gs_lang_free(gs_lang *L)
 {
-    free(L->wcache);
-    free(L->lcache);
+    caches_free(L);
     free(L->lt);
     free(L->score);
     free(L->back);
@@ -902,22 +903,42 @@ struct gs_lcache {
 
 _Static_assert(sizeof(struct gs_lcache) == 64, "a lemma cache entry fills one cache line");
 
-/* A zeroed cache table aligned to the processor's cache lines, on large
- * pages where the system has them: probes land anywhere in megabytes, and
- * with small pages nearly every one also missed the address translation
- * cache. */
-#define GS_HUGE (2u << 20)
+/* A zeroed cache table, mapped from the system (its pages are zero until
+ * touched, with no clearing pass) and 2 MB aligned on large pages where
+ * the system has them: probes land anywhere in megabytes, and with small
+ * pages nearly every one also missed the address translation cache. */
+#define GS_HUGE ((size_t)2 << 20)
+static size_t cache_size(size_t size) { return (size + GS_HUGE - 1) & ~(GS_HUGE - 1); }
+
 static void *cache_alloc(size_t size)
 {
-    size_t sz = (size + GS_HUGE - 1) & ~(size_t)(GS_HUGE - 1);
-    void *p = aligned_alloc(GS_HUGE, sz);
-    if (!p)
+    size_t sz = cache_size(size);
+    char *p = mmap(NULL, sz + GS_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
         return NULL;
+    /* keep the aligned part only */
+    size_t head = (GS_HUGE - ((uintptr_t)p & (GS_HUGE - 1))) & (GS_HUGE - 1);
+    if (head)
+        munmap(p, head);
+    if (GS_HUGE - head)
+        munmap(p + head + sz, GS_HUGE - head);
+    p += head;
 #ifdef MADV_HUGEPAGE
     (void)madvise(p, sz, MADV_HUGEPAGE); /* advice only: small pages work too */
 #endif
-    memset(p, 0, size);
     return p;
+}
+
+static void cache_free(void *p, size_t size)
+{
+    if (p)
+        munmap(p, cache_size(size));
+}
+
+static void caches_free(gs_lang *L)
+{
+    cache_free(L->wcache, GS_WCACHE * sizeof *L->wcache);
+    cache_free(L->lcache, GS_LCACHE * sizeof *L->lcache);
 }
 
 static uint32_t wc_hash(const char *s, size_t n, uint32_t ctx)
