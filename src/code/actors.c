@@ -54,8 +54,13 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
     return (uint8_t)mask;
 }
 
-/* The dictionary ids of word w into out; with mask, also its start_mask. */
-static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold,
+/* The id cache's hash of a word form whose gs_lang_hash is h (forms are
+ * case-folded for the dictionaries). */
+static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
+
+/* The dictionary ids of word w into out (h: its id_hash); with mask, also
+ * its start_mask. */
+static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold, uint32_t h,
                    uint32_t *out, uint8_t *mask)
 {
     if (!n) {
@@ -66,10 +71,7 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
         return;
     }
     struct gs_idcache *e = NULL;
-    uint32_t h = 2166136261u ^ (uint32_t)fold;
     if (n <= GS_IDCACHE_WORD && d->nall <= GS_IDCACHE_DICTS && c->idcache) {
-        for (size_t i = 0; i < n; i++)
-            h = (h ^ (uint8_t)w[i]) * 16777619u;
         e = &c->idcache[h & (GS_IDCACHE - 1)];
         if (e->used && e->hash == h && e->fold == fold && e->len == n && !memcmp(e->word, w, n)) {
             memcpy(out, e->id, d->nall * sizeof(uint32_t));
@@ -137,13 +139,14 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         const gs_ltok *lt = &L->lt[k];
         uint32_t *wid = &c->wid[(size_t)k * d->nall];
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
-        ids_of(c, d, tk->norm, tk->norm_len, true, wid, &c->startmask[k]);
+        ids_of(c, d, tk->norm, tk->norm_len, true, id_hash(L->tokhash[k]), wid, &c->startmask[k]);
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&
             (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
             memcpy(lid, wid, d->nall * sizeof(uint32_t));
         else if (lt->lemma_len)
-            ids_of(c, d, lt->lemma, lt->lemma_len, true, lid, NULL);
+            ids_of(c, d, lt->lemma, lt->lemma_len, true,
+                   id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)), lid, NULL);
         else
             for (uint32_t j = 0; j < d->nall; j++)
                 lid[j] = UINT32_MAX;
@@ -265,7 +268,7 @@ static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint3
     if (!ok || d->nall > 8)
         return false;
     uint32_t ids[8];
-    ids_of(c, d, tk->norm, pre, true, ids, NULL);
+    ids_of(c, d, tk->norm, pre, true, id_hash(gs_lang_hash(tk->norm, pre)), ids, NULL);
     for (uint32_t q = 0; q < d->nuse[GS_DK_ACTOR]; q++) {
         const gs_dict *dj = d->use[GS_DK_ACTOR][q];
         uint32_t j = dict_index(d, dj);

@@ -148,7 +148,7 @@ void gs_coder_free(gs_coder *c);
 int gs_code_document(struct gesta_worker *w, const gs_dicts *d);
 
 /* The steps, in src/code/actors.c: word ids of tokens [a, b) in every
- * dictionary; whether a discard occurs there (story-level in *story);
+ * dictionary (L must have tagged t: its token hashes are used); whether a discard occurs there (story-level in *story);
  * the actor and agent mentions; the actors of the sentence's noun
  * phrases (send: the sentence's end). */
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,

@@ -185,6 +185,8 @@ typedef struct gs_lang {
     float *emit;
     uint8_t *ncand;
     uint8_t *aux;       /* per position: a form of be, have, get or do */
+    uint32_t *tokhash;  /* per token of the document: gs_lang_hash of its normalised form */
+    size_t cap_tokhash;
     uint32_t *wh;       /* per position: the word cache hash and context */
     uint32_t *wctx;
     struct gs_wcache *wcache; /* the tagger's candidates of recent word forms */
@@ -193,6 +195,24 @@ typedef struct gs_lang {
 } gs_lang;
 
 void gs_lang_free(gs_lang *L);
+
+/* FNV-1a of n bytes: the hash of a token's normalised form (L->tokhash),
+ * from which the caches keyed by a word and something else derive theirs
+ * with gs_lang_hash_mix. */
+static inline uint32_t gs_lang_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static inline uint32_t gs_lang_hash_mix(uint32_t h, uint32_t x)
+{
+    h ^= x * 0x9e3779b9u;
+    h *= 0x85ebca6bu;
+    return h ^ (h >> 15);
+}
 
 /* Tags, lemmatises the sentences of t (all of them), filling L->lt[i] for
  * every token.  Returns 0 or GESTA_ENOMEM. */

@@ -608,6 +608,7 @@ void gs_lang_free(gs_lang *L)
     free(L->ncand);
     free(L->aux);
     free(L->wh);
+    free(L->tokhash);
     free(L->wctx);
     free(L->nps);
     free(L->vgs);
@@ -941,13 +942,6 @@ static void caches_free(gs_lang *L)
     cache_free(L->lcache, GS_LCACHE * sizeof *L->lcache);
 }
 
-static uint32_t wc_hash(const char *s, size_t n, uint32_t ctx)
-{
-    uint32_t h = 2166136261u ^ ctx;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h;
-}
 
 static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
 {
@@ -993,7 +987,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                        (uint32_t)(tk->flags & GS_WCACHE_FLAGS) << 3;
         L->wctx[i] = ctx;
         if (tk->norm_len <= GS_WCACHE_WORD) {
-            uint32_t h = wc_hash(tk->norm, tk->norm_len, ctx);
+            uint32_t h = gs_lang_hash_mix(L->tokhash[s->first + i], ctx);
             L->wh[i] = h;
             const char *slot = (const char *)&L->wcache[h & (GS_WCACHE - 1)];
             __builtin_prefetch(slot);
@@ -1168,7 +1162,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         lt[i].chunk = 0;
         lt[i].flags = 0;
         if (tk->norm_len && tk->norm_len <= GS_LCACHE_WORD) {
-            uint32_t h = wc_hash(tk->norm, tk->norm_len, (uint32_t)p * 0x9e3779b9u);
+            uint32_t h = gs_lang_hash_mix(L->tokhash[s->first + i], 0x100u | (uint32_t)p);
             L->wh[i] = h;
             __builtin_prefetch(&L->lcache[h & (GS_LCACHE - 1)]);
         }
@@ -1257,6 +1251,11 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
         return GESTA_ENOMEM;
     if (t->ntoks)
         memset(L->lt, 0, t->ntoks * sizeof(gs_ltok));
+    if (t->ntoks > L->cap_tokhash &&
+        gs_grow((void **)&L->tokhash, &L->cap_tokhash, t->ntoks, sizeof(uint32_t)) < 0)
+        return GESTA_ENOMEM;
+    for (size_t i = 0; i < t->ntoks; i++)
+        L->tokhash[i] = gs_lang_hash(t->toks[i].norm, t->toks[i].norm_len);
     for (size_t i = 0; i < t->nsents; i++) {
         int rc = tag_sentence(L, t, &t->sents[i]);
         if (rc < 0)
