@@ -89,7 +89,7 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
     }
     for (uint32_t j = 0; j < d->nall; j++)
         out[j] = kn ? gs_dict_word(d->all[j], key, kn) : UINT32_MAX;
-    uint8_t sm = start_mask(d, out);
+    uint8_t sm = start_mask(d, out) | (gs_time_word(w, n) ? GS_START_TIME : 0);
     if (mask)
         *mask = sm;
     if (e) {

@@ -20,6 +20,8 @@
 #define GS_IDCACHE 16384    /* word forms remembered per worker, a power of two */
 #define GS_IDCACHE_WORD 24  /* longest form remembered */
 #define GS_IDCACHE_DICTS 4  /* dictionaries remembered per form */
+#define GS_START_TIME 0x80  /* gs_coder.startmask: a word gs_event_date looks at */
+_Static_assert(GS_DK_COUNT < 8, "the start mask holds a bit per dictionary kind and the time bit");
 
 /* The dictionaries an engine uses for each kind, in priority order. */
 typedef struct gs_dicts {
@@ -75,7 +77,8 @@ typedef struct gs_coder {
     uint32_t *wid;        /* per token and dictionary: word id (ntoks * nall) */
     uint32_t *lid;        /* lemma word id */
     size_t cap_ids;
-    uint8_t *startmask;   /* per token: bit 1 << kind when a phrase of that kind may start there */
+    uint8_t *startmask;   /* per token: bit 1 << kind when a phrase of that kind may start
+                           * there; GS_START_TIME when it is a time word */
     size_t cap_startmask;
     gs_mention *mentions;
     size_t nmentions, cap_mentions;
@@ -148,8 +151,9 @@ void gs_coder_free(gs_coder *c);
 int gs_code_document(struct gesta_worker *w, const gs_dicts *d);
 
 /* The steps, in src/code/actors.c: word ids of tokens [a, b) in every
- * dictionary (L must have tagged t: its token hashes are used); whether a discard occurs there (story-level in *story);
- * the actor and agent mentions; the actors of the sentence's noun
+ * dictionary, with each token's start mask (L must have tagged t: its
+ * token hashes are used); whether a discard occurs there (story-level in
+ * *story); the actor and agent mentions; the actors of the sentence's noun
  * phrases (send: the sentence's end). */
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b);
@@ -172,8 +176,14 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date);
 int32_t gs_dateline_date(const gs_text *t, int32_t doc_date);
 
 /* Event date of a sentence from its time expressions and the document
- * date (YYYYMMDD); future selects the next rather than the last weekday. */
-int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int32_t doc_date,
-                      bool future);
+ * date (YYYYMMDD); future selects the next rather than the last weekday.
+ * mask: per token of t, GS_START_TIME set for the words for which
+ * gs_time_word is true (others are passed over). */
+int32_t gs_event_date(const gs_text *t, const gs_lang *L, const uint8_t *mask, const gs_sent *s,
+                      int32_t doc_date, bool future);
+
+/* Whether a token with this normalised form may be part of a time expression
+ * that gs_event_date reads (a time word or a month's name). */
+bool gs_time_word(const char *norm, size_t n);
 
 #endif /* GESTA_CODE_H */

@@ -1266,7 +1266,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
              (lemma_in(L, g->head, ahead) || willing(L, g))))
             future_any = true;
     }
-    int32_t date = gs_event_date(t, L, s, c->doc_date, future_any);
+    int32_t date = gs_event_date(t, L, c->startmask, s, c->doc_date, future_any);
     if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : c->doc_date, b)) < 0)
         return rc;
     /* every event has an actor: a sentence whose phrases name none has no

@@ -167,8 +167,25 @@ static const uint32_t pair_bits[26] = {
 };
 #undef PB
 
-int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int32_t doc_date,
-                      bool future)
+bool gs_time_word(const char *norm, size_t n)
+{
+    /* every time word starts with one of these letters and is short */
+    int c0 = n ? gs_lower((unsigned char)norm[0]) : 0;
+    if (n > 9 || n < 3 || c0 < 'a' || c0 > 'z' || !((TIME_INITIALS >> (c0 - 'a')) & 1))
+        return false;
+    /* ... and with one of the first two letters of pair_bits */
+    int c1 = gs_lower((unsigned char)norm[1]);
+    if (c1 < 'a' || c1 > 'z' || !((pair_bits[c0 - 'a'] >> (c1 - 'a')) & 1))
+        return false;
+    char lw[10];
+    for (size_t i = 0; i < n; i++)
+        lw[i] = (char)gs_lower((unsigned char)norm[i]);
+    int arg;
+    return time_word(lw, n, &arg) != TW_NONE || month_of_lower(lw, n) != 0;
+}
+
+int32_t gs_event_date(const gs_text *t, const gs_lang *L, const uint8_t *mask, const gs_sent *s,
+                      int32_t doc_date, bool future)
 {
     (void)L;
     if (doc_date <= 0)
@@ -176,16 +193,9 @@ int32_t gs_event_date(const gs_text *t, const gs_lang *L, const gs_sent *s, int3
     int64_t today = to_days(doc_date);
     uint32_t a = s->first, b = s->first + s->count;
     for (uint32_t k = a; k < b; k++) {
+        if (!(mask[k] & GS_START_TIME))
+            continue;
         const gs_tok *tk = &t->toks[k];
-        /* every time word starts with one of these letters and is short */
-        int c0 = tk->norm_len ? gs_lower((unsigned char)tk->norm[0]) : 0;
-        if (tk->norm_len > 9 || tk->norm_len < 3 || c0 < 'a' || c0 > 'z' ||
-            !((TIME_INITIALS >> (c0 - 'a')) & 1))
-            continue;
-        /* ... and with one of the first two letters of pair_bits */
-        int c1 = gs_lower((unsigned char)tk->norm[1]);
-        if (c1 < 'a' || c1 > 'z' || !((pair_bits[c0 - 'a'] >> (c1 - 'a')) & 1))
-            continue;
         const gs_tok *prev = k > a ? &t->toks[k - 1] : NULL;
         const gs_tok *next = k + 1 < b ? &t->toks[k + 1] : NULL;
         char lw[10];
