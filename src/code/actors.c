@@ -156,11 +156,9 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
 
 /* The longest phrase of a kind at token k (within [k, end)), over the
  * dictionaries of that kind in priority order.  Fills *m. */
-static bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k, uint32_t end,
-                     size_t maxgap, gs_mention *m)
+static bool match_dicts(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k, uint32_t end,
+                        size_t maxgap, gs_mention *m)
 {
-    if (!(c->startmask[k] & (1u << kind)))
-        return false;
     for (uint32_t q = 0; q < d->nuse[kind]; q++) {
         const gs_dict *dj = d->use[kind][q];
         uint32_t j = dict_index(d, dj);
@@ -180,6 +178,13 @@ static bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k,
         }
     }
     return false;
+}
+
+/* match_dicts, after the start mask's quick answer for most tokens. */
+static inline bool match_at(const gs_coder *c, const gs_dicts *d, int kind, uint32_t k, uint32_t end,
+                            size_t maxgap, gs_mention *m)
+{
+    return (c->startmask[k] & (1u << kind)) && match_dicts(c, d, kind, k, end, maxgap, m);
 }
 
 /* Does any discard phrase occur in tokens [a, b)?  Sets *story for a
@@ -253,6 +258,8 @@ static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint3
     static const char *const owned[] = {"led", "run", "owned", "controlled",
                                         "commanded", "dominated", "held", "ruled", NULL};
     const gs_tok *tk = &t->toks[k];
+    if (!tk->norm_len || !gs_is_upper((unsigned char)tk->norm[0]))
+        return false;
     const char *dash = NULL;
     for (const char *p = tk->norm + tk->norm_len; p-- > tk->norm;)
         if (*p == '-') {
