@@ -120,10 +120,10 @@ typedef struct gs_coder {
     } *synmemo;
     uint32_t syn_stamp;
     /* per dictionary (the first four) and synset: may a member occur in the
-     * current sentence?  val 1 no, 2 maybe; valid while stamp == syn_stamp */
+     * current sentence?  Yes when stamp == syn_stamp: code_sentence marks
+     * the synsets with a member that begins with a word of the sentence */
     struct gs_synpres {
         uint32_t stamp;
-        uint8_t val;
     } *synpres[4];
     uint32_t nsynpres[4];
     /* dictionary word ids of recent word forms (for idcache_dicts) */

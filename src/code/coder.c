@@ -535,9 +535,9 @@ static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_d
  * bit set present?  (Its first word must.)  Remembered per sentence. */
 static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si)
 {
-    struct gs_synpres *cache = m->dj < 4 ? m->c->synpres[m->dj] : NULL;
-    if (cache && si < m->c->nsynpres[m->dj] && cache[si].stamp == m->c->syn_stamp)
-        return cache[si].val == 2;
+    const struct gs_synpres *cache = m->dj < 4 ? m->c->synpres[m->dj] : NULL;
+    if (cache && si < m->c->nsynpres[m->dj])
+        return cache[si].stamp == m->c->syn_stamp;
     const gs_synset *sy = &m->d->synsets[si];
     bool maybe = false;
     for (uint32_t i = 0; i < sy->nmembers && !maybe; i++) {
@@ -546,10 +546,6 @@ static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si
             continue;
         uint32_t w = m->d->vwords[mem->words];
         maybe = (present[(w >> 6) & 15] >> (w & 63)) & 1;
-    }
-    if (cache && si < m->c->nsynpres[m->dj]) {
-        cache[si].stamp = m->c->syn_stamp;
-        cache[si].val = maybe ? 2 : 1;
     }
     return maybe;
 }
@@ -1241,7 +1237,27 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         }
     if (++c->syn_stamp == 0) { /* wrapped: forget everything */
         memset(c->synmemo, 0, GS_SYNMEMO * sizeof *c->synmemo);
+        for (uint32_t j = 0; j < 4; j++)
+            if (c->synpres[j])
+                memset(c->synpres[j], 0, c->nsynpres[j] * sizeof *c->synpres[j]);
         c->syn_stamp = 1;
+    }
+    /* the synsets that may occur in the sentence: those with a member that
+     * begins with one of its words or lemmas */
+    for (uint32_t j = 0; j < d->nall && j < 4; j++) {
+        const gs_dict *dj = d->all[j];
+        if (!dj->nsynsets || !c->synpres[j])
+            continue;
+        for (uint32_t k = a; k < b; k++) {
+            uint32_t ids[2] = {c->wid[(size_t)k * d->nall + j], c->lid[(size_t)k * d->nall + j]};
+            for (int q = 0; q < 2; q++) {
+                uint32_t id = ids[q];
+                if (id >= dj->nwords || (q == 1 && id == ids[0]))
+                    continue;
+                for (uint32_t x = dj->syn_first_off[id]; x < dj->syn_first_off[id + 1]; x++)
+                    c->synpres[j][dj->syn_first[x]].stamp = c->syn_stamp;
+            }
+        }
     }
     if (!c->debug)
         c->debug = getenv("GESTA_DEBUG_CODE") ? 2 : 1;

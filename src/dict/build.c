@@ -636,6 +636,33 @@ static int first_words(gs_dict *d)
         }
         d->synset_multi[i] = n | maxlen << 24;
     }
+    /* the synsets by their members' first words (counts, then the lists) */
+    d->syn_first_off = calloc((size_t)d->nwords + 2, sizeof(uint32_t));
+    if (!d->syn_first_off)
+        return GESTA_ENOMEM;
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t i = 0; i < d->nsynsets; i++)
+            for (uint32_t k = 0; k < d->synsets[i].nmembers; k++) {
+                const gs_synmem *m = &d->synmem[d->synsets[i].members + k];
+                uint32_t w = m->nwords ? d->vwords[m->words] : UINT32_MAX;
+                if (w >= d->nwords)
+                    continue;
+                if (pass == 0) {
+                    d->syn_first_off[w + 2]++;
+                    total++;
+                } else {
+                    d->syn_first[d->syn_first_off[w + 1]++] = i;
+                }
+            }
+        if (pass == 0) {
+            for (uint32_t w = 0; w < d->nwords; w++)
+                d->syn_first_off[w + 2] += d->syn_first_off[w + 1];
+            d->syn_first = malloc((total ? total : 1) * sizeof(uint32_t));
+            if (!d->syn_first)
+                return GESTA_ENOMEM;
+        }
+    }
     return 0;
 }
 
@@ -647,6 +674,8 @@ void gs_dict_free(gs_dict *d)
     free(d->first_rank);
     free(d->first_edge);
     free(d->synset_multi);
+    free(d->syn_first_off);
+    free(d->syn_first);
     struct gs_owned *o = d->owned;
     if (o) {
         if (o->blob) {
