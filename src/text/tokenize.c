@@ -367,6 +367,63 @@ static int emit(scan *sc, size_t a, size_t b, unsigned wsflags, bool needs_norm,
 
 /* --------------------------------------------------------------- words */
 
+/* Whether a word of ASCII letters and digits that reaches position j ends
+ * there whatever came before it: at the end, before whitespace, a double
+ * quote, or punctuation that never joins words (a comma only after a
+ * letter: "1,000" is one number). */
+static inline bool word_ends_at(const uint8_t *p, size_t n, size_t j)
+{
+    if (j >= n)
+        return true;
+    uint8_t t = p[j];
+    if (t >= 0x80)
+        return false;
+    switch (ascii_class[t]) {
+    case C_SPACE:
+    case C_NL:
+    case C_QUOTE:
+        return true;
+    case C_OTHER:
+        if (t == ',')
+            return ascii_alnum[p[j - 1]] == 1;
+        return t != '&' && t != '/' && t != '@' && t != ':';
+    default:
+        return false;
+    }
+}
+
+/* emit for a token [a, b) of ASCII letters and digits (m: the OR of their
+ * ascii_shape bits), with the same flags. */
+static inline int emit_ascii_word(scan *sc, size_t a, size_t b, unsigned wsflags, unsigned m)
+{
+    gs_text *t = sc->t;
+    if (t->ntoks == t->cap_toks &&
+        gs_grow((void **)&t->toks, &t->cap_toks, t->ntoks + 1, sizeof(gs_tok)) < 0)
+        return GESTA_ENOMEM;
+    gs_tok *tk = &t->toks[t->ntoks];
+    tk->start = (uint32_t)a;
+    tk->end = (uint32_t)b;
+    tk->field = (uint8_t)sc->field;
+    tk->pad_ = 0;
+    tk->norm = (const char *)sc->s + a;
+    tk->norm_len = (uint32_t)(b - a);
+    unsigned f = wsflags, first = ascii_shape[sc->s[a]];
+    if (first == 1)
+        f |= GS_TF_CAP;
+    else if (first == 3)
+        f |= GS_TF_LOWER;
+    else
+        f |= GS_TF_DIGIT;
+    if (m & 1) {
+        f |= GS_TF_ALPHA;
+        if (!(m & 2))
+            f |= GS_TF_ALLCAPS;
+    }
+    tk->flags = (uint16_t)f;
+    t->ntoks++;
+    return 0;
+}
+
 /* Length of the clitic that starts at the apostrophe at i ("'s", "'ll"),
  * or 0.  A clitic is followed by a non-letter. */
 static size_t clitic_at(const scan *sc, size_t i)
@@ -632,6 +689,26 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
         case C_LETTER:
         case C_DIGIT:
         case C_INVALID: {
+            /* The common case first: ASCII letters and digits up to a byte
+             * that ends every word (a space, a quote, most punctuation, a
+             * comma after a letter), where scan_word, the "n't" and clitic
+             * tests and emit would all come to this same token. */
+            if (c != C_INVALID && cp < 0x80) {
+                const uint8_t *p = sc.s;
+                size_t j = i, lim = n - i > sc.max_tok ? i + sc.max_tok : n;
+                unsigned m = 0;
+                while (j < lim && ascii_alnum[p[j]]) {
+                    m |= ascii_shape[p[j]];
+                    j++;
+                }
+                if (j - i < sc.max_tok && word_ends_at(p, n, j)) {
+                    if ((rc = emit_ascii_word(&sc, i, j, ws, m)) < 0)
+                        return rc;
+                    ws = 0;
+                    i = j;
+                    continue;
+                }
+            }
             bool cut;
             bool nn = needs_norm;
             b = scan_word(&sc, a, &nn, &cut);
