@@ -1093,6 +1093,26 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         const float *eb = &L->emit[i * MAXC];
         /* syntax_penalty, hoisted: it depends on i only through aux[i-1] */
         float pen = syntax_penalty(L, i, F_VBD, F_VBN);
+        if (nz == 1) {
+            /* one history (the previous word had one candidate): nothing to
+             * choose, the common case */
+            const float(*tz)[GS_NTAGS] = gs_trans[cz[0]];
+            for (size_t a = 0; a < na; a++) {
+                int ta = ca[a];
+                float apen = (ta == F_VBZ || ta == F_VBP || ta == F_VBD) ? pen : 0.0f;
+                float p0 = SC(i - 1, 0, a);
+                const float *row = tz[ta];
+                float *out = &SC(i, a, 0);
+                uint8_t *ob = &BK(i, a, 0);
+                for (size_t b = 0; b < nb; b++) {
+                    int tb = cb[b];
+                    out[b] = p0 + row[tb] + (tb == F_VBN ? apen : 0.0f) + eb[b];
+                    ob[b] = 0;
+                }
+            }
+            nz = na;
+            continue;
+        }
         for (size_t a = 0; a < na; a++) {
             int ta = ca[a];
             float apen = (ta == F_VBZ || ta == F_VBP || ta == F_VBD) ? pen : 0.0f;
