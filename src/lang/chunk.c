@@ -98,7 +98,7 @@ static bool vg_speech(const ctx *c, int32_t v)
 
 /* The lemmas of the GS_LC_* classes in one small hash set, built once per
  * process: the tagger asks for the classes of every new word form. */
-#define LC_SLOTS 256 /* a power of two, over twice the words */
+#define LC_SLOTS 512 /* a power of two, over twice the words */
 static struct lc_slot {
     const char *w;
     uint8_t n, k;
@@ -124,6 +124,15 @@ static void lc_add(const char *w, unsigned k)
     lc_set[h].k |= (uint8_t)k;
 }
 
+/* Words of a time expression (and its prepositions), for only_time. */
+static const char *const time_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight", "week", "weekend", "month", "year", "morning",
+    "afternoon", "evening", "night", "day", "on", "late", "early", "earlier", "later",
+    "last", "this", "next", "at", "in", "the", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", NULL};
+
 static void lc_build(void)
 {
     static const char *const neg[] = {"not", "never", NULL}, *const aux[] = {"be", "have", "do", "get", NULL};
@@ -135,6 +144,8 @@ static void lc_build(void)
         lc_add(*w, GS_LC_SPEECH);
     for (const char *const *w = subordinators; *w; w++)
         lc_add(*w, GS_LC_SUBORD);
+    for (const char *const *w = time_words; *w; w++)
+        lc_add(*w, GS_LC_TIME);
 }
 
 unsigned gs_lang_lemma_class(const char *lemma, size_t ll, const char *norm, size_t nl)
@@ -752,16 +763,9 @@ static bool np_then_finite(const ctx *c, uint32_t i)
  * Monday", "yesterday", "this week", "on March 3")? */
 static bool only_time(const ctx *c, uint32_t a, uint32_t b)
 {
-    static const char *const time_words[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "yesterday", "today", "tonight", "week", "weekend", "month", "year", "morning",
-        "afternoon", "evening", "night", "day", "on", "late", "early", "earlier", "later",
-        "last", "this", "next", "at", "in", "the", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", NULL};
     bool any = false;
     for (uint32_t k = a; k < b; k++) {
-        if (P(c, k) == GS_P_CD || lemma_in(c, k, time_words)) {
+        if (P(c, k) == GS_P_CD || (c->lt[k].lclass & GS_LC_TIME)) {
             any |= !lemma_in(c, k, (const char *const[]){"on", "at", "in", "the", NULL});
             continue;
         }

@@ -63,7 +63,8 @@ enum {
     GS_LC_NEG = 1,    /* not, never, n't */
     GS_LC_AUX = 2,    /* a form of be, have, do or get */
     GS_LC_SPEECH = 4, /* a verb of speech or thought: say, warn, believe ... */
-    GS_LC_SUBORD = 8  /* a subordinating conjunction: after, because, if ... */
+    GS_LC_SUBORD = 8, /* a subordinating conjunction: after, because, if ... */
+    GS_LC_TIME = 16   /* a word of a time expression: Monday, week, last, at ... */
 };
 
 /* The GS_LC_* classes of a token with the given lemma and normalised word. */
