@@ -4,6 +4,7 @@
  */
 #include "core.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <utf8proc.h>
@@ -57,12 +58,19 @@ int gs_buf_puts(gs_buf *b, const char *s) { return gs_buf_append(b, s, strlen(s)
 
 int gs_buf_printf(gs_buf *b, const char *fmt, ...)
 {
+    /* formatted in place when it fits the room left (the usual case), else
+     * measured, room made, and formatted again */
     va_list ap;
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
     va_end(ap);
     if (n < 0)
         return GESTA_EINVAL;
+    if ((size_t)n < room) {
+        b->len += (size_t)n;
+        return 0;
+    }
     if (gs_buf_reserve(b, (size_t)n) < 0)
         return GESTA_ENOMEM;
     va_start(ap, fmt);
@@ -70,6 +78,22 @@ int gs_buf_printf(gs_buf *b, const char *fmt, ...)
     va_end(ap);
     b->len += (size_t)n;
     return 0;
+}
+
+int gs_buf_put_dec1(gs_buf *b, double v)
+{
+    double t = round(v * 10.0);
+    if (!(fabs(t) < 1e15) || fabs(v * 10.0 - t) > 1e-6 || (v == 0 && signbit(v)))
+        return gs_buf_printf(b, "%.1f", v); /* not a value with one decimal */
+    long long x = (long long)t;
+    if (x < 0) {
+        if (gs_buf_putc(b, '-') < 0)
+            return GESTA_ENOMEM;
+        x = -x;
+    }
+    if (gs_buf_put_u64(b, (uint64_t)(x / 10)) < 0 || gs_buf_putc(b, '.') < 0)
+        return GESTA_ENOMEM;
+    return gs_buf_putc(b, (char)('0' + x % 10));
 }
 
 int gs_buf_put_u64(gs_buf *b, uint64_t v)

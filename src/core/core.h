@@ -61,6 +61,9 @@ int gs_buf_puts(gs_buf *b, const char *s);
 int gs_buf_printf(gs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends an unsigned decimal number. */
 int gs_buf_put_u64(gs_buf *b, uint64_t v);
+/* Appends v as printf's "%.1f" does, without printf for a value with one
+ * decimal (a Goldstein score). */
+int gs_buf_put_dec1(gs_buf *b, double v);
 /* Appends s[0..n) as the inside of a JSON string (no quotes), escaping
  * quotes, backslashes and control characters.  s must be valid UTF-8. */
 int gs_buf_put_json_str(gs_buf *b, const char *s, size_t n);

@@ -70,8 +70,20 @@ static int render_event_json(const gesta_worker *w, const gesta_event *e, gs_buf
     put_span_text(b, w, e->field, e->verb_span, true);
     gs_buf_puts(b, "\",\"code\":\"");
     gs_buf_puts(b, e->code);
-    gs_buf_printf(b, "\",\"root\":\"%02d\",\"quad_class\":%d,\"goldstein\":%.1f", e->root,
-                  e->quad_class, e->goldstein);
+    gs_buf_puts(b, "\",\"root\":\"");
+    if (e->root >= 0 && e->root < 100) {
+        gs_buf_putc(b, (char)('0' + e->root / 10));
+        gs_buf_putc(b, (char)('0' + e->root % 10));
+    } else {
+        gs_buf_printf(b, "%02d", e->root);
+    }
+    gs_buf_puts(b, "\",\"quad_class\":");
+    if (e->quad_class >= 0)
+        gs_buf_put_u64(b, (uint64_t)e->quad_class);
+    else
+        gs_buf_printf(b, "%d", e->quad_class);
+    gs_buf_puts(b, ",\"goldstein\":");
+    gs_buf_put_dec1(b, e->goldstein);
     gs_buf_puts(b, ",\"plover\":{\"event\":\"");
     gs_buf_puts(b, e->plover_event ? e->plover_event : "");
     gs_buf_puts(b, "\",\"mode\":\"");
