@@ -362,14 +362,13 @@ static void compose(char *code, const char *agent, uint32_t how)
 
 bool gs_code_is_country(const char *code)
 {
-    if (strlen(code) < 3)
-        return false;
-    static const char *const intl[] = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS", "---", NULL};
-    for (const char *const *p = intl; *p; p++)
-        if (!strncmp(code, *p, 3))
-            return false;
+    /* three capitals first (this also rejects a code shorter than three) */
     for (int i = 0; i < 3; i++)
         if (!gs_is_upper((unsigned char)code[i]))
+            return false;
+    static const char intl[][4] = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS"};
+    for (size_t i = 0; i < sizeof intl / sizeof intl[0]; i++)
+        if (code[0] == intl[i][0] && code[1] == intl[i][1] && code[2] == intl[i][2])
             return false;
     return true;
 }
