@@ -1269,8 +1269,18 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
     if (t->ntoks > L->cap_lt &&
         gs_grow((void **)&L->lt, &L->cap_lt, t->ntoks, sizeof(gs_ltok)) < 0)
         return GESTA_ENOMEM;
-    if (t->ntoks)
-        memset(L->lt, 0, t->ntoks * sizeof(gs_ltok));
+    /* tag_sentence sets every field of its tokens; tokens outside every
+     * sentence (none, as the segmenter works now) are cleared */
+    size_t covered = 0;
+    for (size_t i = 0; i < t->nsents; i++) {
+        const gs_sent *s = &t->sents[i];
+        if (s->first > covered)
+            memset(L->lt + covered, 0, (s->first - covered) * sizeof(gs_ltok));
+        if ((size_t)s->first + s->count > covered)
+            covered = (size_t)s->first + s->count;
+    }
+    if (t->ntoks > covered)
+        memset(L->lt + covered, 0, (t->ntoks - covered) * sizeof(gs_ltok));
     if (t->ntoks > L->cap_tokhash &&
         gs_grow((void **)&L->tokhash, &L->cap_tokhash, t->ntoks, sizeof(uint32_t)) < 0)
         return GESTA_ENOMEM;
