@@ -54,6 +54,15 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
     return (uint8_t)mask;
 }
 
+/* memcmp(a, b, n) == 0 for the short words of the id cache, inline. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 /* The id cache's hash of a word form whose gs_lang_hash is h (forms are
  * case-folded for the dictionaries). */
 static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
@@ -134,12 +143,23 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->idcache_dicts = d;
     }
+    bool cached = d->nall <= GS_IDCACHE_DICTS;
     for (uint32_t k = a; k < b; k++) {
         const gs_tok *tk = &t->toks[k];
         const gs_ltok *lt = &L->lt[k];
         uint32_t *wid = &c->wid[(size_t)k * d->nall];
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
-        ids_of(c, d, tk->norm, tk->norm_len, true, id_hash(L->tokhash[k]), wid, &c->startmask[k]);
+        uint32_t h = id_hash(L->tokhash[k]);
+        /* the id cache's hit, inline: most tokens */
+        const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
+        if (cached && e->used && e->hash == h && e->fold && e->len == tk->norm_len &&
+            tk->norm_len && same_bytes(e->word, tk->norm, tk->norm_len)) {
+            for (uint32_t j = 0; j < d->nall; j++)
+                wid[j] = e->id[j];
+            c->startmask[k] = e->startmask;
+        } else {
+            ids_of(c, d, tk->norm, tk->norm_len, true, h, wid, &c->startmask[k]);
+        }
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&
             (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
