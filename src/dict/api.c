@@ -239,6 +239,14 @@ static int slurp(const char *path, gs_buf *b)
     FILE *f = fopen(path, "rb");
     if (!f)
         return GESTA_EIO;
+    /* a regular file is read at once into a block of its size */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2 && gs_buf_reserve(b, (size_t)st.st_size) == 0) {
+        size_t k = fread(b->data, 1, (size_t)st.st_size, f);
+        b->len = k;
+        b->data[b->len] = '\0';
+    }
     char chunk[65536];
     size_t k;
     while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
@@ -268,7 +276,9 @@ int gs_dict_load_set(const char *const *in, size_t nin, const gesta_limits *lim,
         rc = slurp(paths[0], &b);
         if (rc == 0) {
             char err[256];
-            rc = gs_dict_load_mem(b.data, b.len, true, out, err, sizeof err);
+            /* the dictionary takes the file's bytes over */
+            rc = gs_dict_load_owned(b.data, b.len, out, err, sizeof err);
+            b = (gs_buf)GS_BUF_INIT;
             if (rc < 0 && report) {
                 char msg[512];
                 snprintf(msg, sizeof msg, "%s: %s", paths[0], err);

@@ -914,17 +914,39 @@ static const char *validate(const gs_dict *d)
     return NULL;
 }
 
+static int load_mem(const void *bytes, size_t len, bool copy, void *owned, gs_dict **out,
+                    char *err, size_t errlen);
+
 int gs_dict_load_mem(const void *bytes, size_t len, bool copy, gs_dict **out, char *err,
                      size_t errlen)
+{
+    return load_mem(bytes, len, copy, NULL, out, err, errlen);
+}
+
+int gs_dict_load_owned(void *bytes, size_t len, gs_dict **out, char *err, size_t errlen)
+{
+    if ((uintptr_t)bytes & 7) { /* (malloc's blocks never are) */
+        int rc = load_mem(bytes, len, true, NULL, out, err, errlen);
+        free(bytes);
+        return rc;
+    }
+    return load_mem(bytes, len, false, bytes, out, err, errlen);
+}
+
+/* gs_dict_load_mem; with owned (== bytes), the dictionary takes the
+ * memory, and it is freed on failure too. */
+static int load_mem(const void *bytes, size_t len, bool copy, void *owned, gs_dict **out,
+                    char *err, size_t errlen)
 {
     *out = NULL;
     const char *why = NULL;
     if (len < sizeof(dc_header) || memcmp(bytes, GS_DC_MAGIC, 8) != 0) {
         snprintf(err, errlen, "not a compiled gesta dictionary");
+        free(owned);
         return GESTA_EDICT;
     }
-    void *blob = NULL;
-    if (copy || ((uintptr_t)bytes & 7)) {
+    void *blob = owned;
+    if (!owned && (copy || ((uintptr_t)bytes & 7))) {
         blob = malloc(len);
         if (!blob)
             return GESTA_ENOMEM;

@@ -301,6 +301,9 @@ int gs_dict_build(gs_dict_builder *b, gs_dict **out);
 int gs_dict_save(const gs_dict *d, gs_buf *out);
 int gs_dict_load_mem(const void *bytes, size_t len, bool copy, gs_dict **out, char *err,
                      size_t errlen);
+/* gs_dict_load_mem of malloc'd bytes that the dictionary takes over (no
+ * copy); they are freed on failure too. */
+int gs_dict_load_owned(void *bytes, size_t len, gs_dict **out, char *err, size_t errlen);
 void gs_dict_free(gs_dict *d);
 
 /* ----------------------------------------------------------- lookups */
