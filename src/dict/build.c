@@ -636,6 +636,16 @@ static int first_words(gs_dict *d)
         }
         d->synset_multi[i] = n | maxlen << 24;
     }
+    /* the nodes with a gap edge: only they are searched past the next word */
+    d->gap_nodes = calloc(((size_t)d->nnodes + 63) / 64 + 1, sizeof(uint64_t));
+    if (!d->gap_nodes)
+        return GESTA_ENOMEM;
+    for (uint32_t i = 0; i < d->nnodes; i++)
+        for (uint32_t e = d->nodes[i].first; e < d->nodes[i].first + d->nodes[i].n; e++)
+            if (d->edges[e].gap) {
+                d->gap_nodes[i >> 6] |= 1ull << (i & 63);
+                break;
+            }
     /* the synsets by their members' first words (counts, then the lists) */
     d->syn_first_off = calloc((size_t)d->nwords + 2, sizeof(uint32_t));
     if (!d->syn_first_off)
@@ -674,6 +684,7 @@ void gs_dict_free(gs_dict *d)
     free(d->first_rank);
     free(d->first_edge);
     free(d->synset_multi);
+    free(d->gap_nodes);
     free(d->syn_first_off);
     free(d->syn_first);
     struct gs_owned *o = d->owned;
@@ -1098,7 +1109,9 @@ static void match_from(mstate *m, uint32_t node, size_t pos)
     if (!nd->n || pos >= m->n || m->depth > 64)
         return;
     m->depth++;
-    for (size_t j = pos; j < m->n && j <= pos + m->maxgap; j++) {
+    /* past the next word only through a gap edge */
+    size_t maxgap = (m->d->gap_nodes[node >> 6] >> (node & 63)) & 1 ? m->maxgap : 0;
+    for (size_t j = pos; j < m->n && j <= pos + maxgap; j++) {
         uint32_t w = m->words[j * m->stride];
         if (w == UINT32_MAX) {
             if (j == pos && m->maxgap == 0)

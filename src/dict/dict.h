@@ -214,6 +214,7 @@ typedef struct gs_dict {
     uint32_t first_edge_off[GS_DK_COUNT];
     uint32_t *syn_first_off;    /* per word id, nwords + 1 offsets into syn_first */
     uint32_t *syn_first;        /* the synsets with a member that begins with the word */
+    uint64_t *gap_nodes;        /* a bit per trie node: one of its edges has gap set */
     uint32_t *synset_multi;     /* per synset: members of several words (low 24
                                    bits) and the longest one's length (high 8) */
 } gs_dict;
