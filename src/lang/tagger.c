@@ -81,18 +81,22 @@ static bool wn_is(const char *w, size_t n, uint8_t bit)
 static bool morphy(const char *w, size_t n, bool verb, const char **out, size_t *out_len,
                    gs_arena *a)
 {
-    static const char *const vsuf[][2] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""},
-                                          {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}};
-    static const char *const nsuf[][2] = {{"ses", "s"}, {"xes", "x"}, {"zes", "z"},
-                                          {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
-                                          {"ies", "y"}, {"s", ""}};
+    /* suffix, replacement and their lengths */
+    static const struct rule {
+        const char *suf, *rep;
+        uint8_t sl, rl;
+    } vsuf[] = {{"ies", "y", 3, 1}, {"es", "e", 2, 1}, {"es", "", 2, 0},   {"s", "", 1, 0},
+                {"ed", "e", 2, 1},  {"ed", "", 2, 0},  {"ing", "e", 3, 1}, {"ing", "", 3, 0}},
+      nsuf[] = {{"ses", "s", 3, 1},    {"xes", "x", 3, 1},    {"zes", "z", 3, 1},
+                {"ches", "ch", 4, 2}, {"shes", "sh", 4, 2}, {"men", "man", 3, 3},
+                {"ies", "y", 3, 1},   {"s", "", 1, 0}};
     char buf[64];
     if (n >= sizeof buf - 4)
         return false;
     for (int i = 0; i < 8; i++) {
-        const char *suf = verb ? vsuf[i][0] : nsuf[i][0];
-        const char *rep = verb ? vsuf[i][1] : nsuf[i][1];
-        size_t sl = strlen(suf), rl = strlen(rep);
+        const struct rule *r = verb ? &vsuf[i] : &nsuf[i];
+        const char *suf = r->suf, *rep = r->rep;
+        size_t sl = r->sl, rl = r->rl;
         if (n <= sl + 1 || memcmp(w + n - sl, suf, sl))
             continue;
         memcpy(buf, w, n - sl);
@@ -676,6 +680,8 @@ static bool is_modal_word(const gs_tok *tk)
 {
     static const char *const modals[] = {"will", "would", "can", "could", "may", "might", "shall",
                                          "should", "must", "'ll", "wo", "ca", NULL};
+    if (tk->norm_len < 2 || tk->norm_len > 6) /* the lengths of the list's words */
+        return false;
     for (const char *const *m = modals; *m; m++)
         if (gs_lit_eq_nocase(tk->norm, tk->norm_len, *m))
             return true;
@@ -703,6 +709,8 @@ static bool is_aux_word(const char *w, size_t n)
                                       "'s", "'re", "'m", "has", "have", "had", "having", "'ve",
                                       "'d", "get", "gets", "got", "gotten", "getting", "do",
                                       "does", "did", NULL};
+    if (n < 2 || n > 7) /* the lengths of the list's words */
+        return false;
     for (const char *const *a = aux; *a; a++)
         if (gs_lit_eq(w, n, *a))
             return true;
