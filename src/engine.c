@@ -31,10 +31,14 @@ static void choose_dicts(gesta_engine *e)
         d->all[d->nall++] = e->builtin;
     for (int k = 0; k < GS_DK_COUNT; k++) {
         bool user = e->user && (e->user->kinds & (1u << k));
-        if (user)
+        if (user) {
+            d->use_j[k][d->nuse[k]] = 0; /* the user's dictionary comes first in all */
             d->use[k][d->nuse[k]++] = e->user;
-        if (e->builtin && (!user || e->opt.dict_add) && (e->builtin->kinds & (1u << k)))
+        }
+        if (e->builtin && (!user || e->opt.dict_add) && (e->builtin->kinds & (1u << k))) {
+            d->use_j[k][d->nuse[k]] = e->user ? 1 : 0;
             d->use[k][d->nuse[k]++] = e->builtin;
+        }
     }
 }
 

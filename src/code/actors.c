@@ -27,18 +27,6 @@ static bool tok_is(const gs_tok *t, const char *w)
     return gs_lit_eq_nocase(t->norm, t->norm_len, w); /* w is lower-case */
 }
 
-/* Word ids of the tokens [a, b) in every dictionary. */
-/* The ids of word w[0..n) (as written, before folding when fold is set) in
- * every dictionary, through the coder's cache of recent forms. */
-/* Index of dictionary dj in d->all. */
-static uint32_t dict_index(const gs_dicts *d, const gs_dict *dj)
-{
-    for (uint32_t j = 0; j < d->nall; j++)
-        if (d->all[j] == dj)
-            return j;
-    return 0;
-}
-
 /* The kinds of phrase that may start with a word of the given ids (one per
  * dictionary), as bits 1 << kind: the dictionaries in use for the kind
  * know it as the first word of a phrase of that kind. */
@@ -48,7 +36,7 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
     for (int kind = 0; kind < GS_DK_COUNT; kind++)
         for (uint32_t q = 0; q < d->nuse[kind]; q++) {
             const gs_dict *dj = d->use[kind][q];
-            if (gs_dict_may_start(dj, kind, ids[dict_index(d, dj)]))
+            if (gs_dict_may_start(dj, kind, ids[d->use_j[kind][q]]))
                 mask |= 1u << kind;
         }
     return (uint8_t)mask;
@@ -67,8 +55,9 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
  * case-folded for the dictionaries). */
 static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
 
-/* The dictionary ids of word w into out (h: its id_hash); with mask, also
- * its start_mask. */
+/* The ids of word w[0..n) (as written, before folding when fold is set) in
+ * every dictionary into out, through the coder's cache of recent forms (h:
+ * the form's id_hash); with mask, also its start_mask. */
 static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold, uint32_t h,
                    uint32_t *out, uint8_t *mask)
 {
@@ -181,7 +170,7 @@ static bool match_dicts(const gs_coder *c, const gs_dicts *d, int kind, uint32_t
 {
     for (uint32_t q = 0; q < d->nuse[kind]; q++) {
         const gs_dict *dj = d->use[kind][q];
-        uint32_t j = dict_index(d, dj);
+        uint32_t j = d->use_j[kind][q];
         if (!gs_dict_may_start(dj, kind, c->wid[(size_t)k * d->nall + j]))
             continue;
         size_t n = end - k < 64 ? end - k : 64;
@@ -298,7 +287,7 @@ static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint3
     ids_of(c, d, tk->norm, pre, true, id_hash(gs_lang_hash(tk->norm, pre)), ids, NULL);
     for (uint32_t q = 0; q < d->nuse[GS_DK_ACTOR]; q++) {
         const gs_dict *dj = d->use[GS_DK_ACTOR][q];
-        uint32_t j = dict_index(d, dj);
+        uint32_t j = d->use_j[GS_DK_ACTOR][q];
         size_t len;
         uint32_t e = ids[j] != UINT32_MAX ? gs_dict_match(dj, GS_DK_ACTOR, &ids[j], 1, 0, &len) : 0;
         if (e) {

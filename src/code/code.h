@@ -26,6 +26,7 @@ _Static_assert(GS_DK_COUNT < 8, "the start mask holds a bit per dictionary kind 
 /* The dictionaries an engine uses for each kind, in priority order. */
 typedef struct gs_dicts {
     const gs_dict *use[GS_DK_COUNT][2];
+    uint8_t use_j[GS_DK_COUNT][2];   /* the index in all of each dictionary of use */
     uint32_t nuse[GS_DK_COUNT];
     const gs_dict *all[GS_MAX_DICTS]; /* distinct dictionaries */
     uint32_t nall;

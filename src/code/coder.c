@@ -556,9 +556,7 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
     const gs_vg *vg = &L->vgs[v];
     for (uint32_t q = 0; q < d->nuse[GS_DK_VERB]; q++) {
         const gs_dict *dict = d->use[GS_DK_VERB][q];
-        uint32_t j = 0;
-        while (j < d->nall && d->all[j] != dict)
-            j++;
+        uint32_t j = d->use_j[GS_DK_VERB][q];
         uint32_t vend = vg->end;
         const gs_vform *f = find_form(c, L, dict, j, d->nall, vg, s, e, &vend);
         if (!f)
