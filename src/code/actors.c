@@ -110,6 +110,7 @@ static bool same_nocase(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* Word ids of the tokens [a, b) in every dictionary, and their start masks. */
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b)
 {
