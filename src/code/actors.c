@@ -153,7 +153,8 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&
             (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
-            memcpy(lid, wid, d->nall * sizeof(uint32_t));
+            for (uint32_t j = 0; j < d->nall; j++)
+                lid[j] = wid[j];
         else if (lt->lemma_len)
             ids_of(c, d, lt->lemma, lt->lemma_len, true,
                    id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)), lid, NULL);
