@@ -146,6 +146,9 @@ static void lc_build(void)
         lc_add(*w, GS_LC_SUBORD);
     for (const char *const *w = time_words; *w; w++)
         lc_add(*w, GS_LC_TIME);
+    static const char *const def[] = {"the", "this", "that", "these", "those", NULL};
+    for (const char *const *w = def; *w; w++)
+        lc_add(*w, GS_LC_DEF);
 }
 
 unsigned gs_lang_lemma_class(const char *lemma, size_t ll, const char *norm, size_t nl)
@@ -196,9 +199,7 @@ static int push_np(ctx *c, uint32_t start, uint32_t end, uint32_t head, uint32_t
         np->flags |= GS_NP_PROPER;
     if (p == GS_P_NNS || p == GS_P_NNPS)
         np->flags |= GS_NP_PLURAL;
-    if (lemma_is(c, start, "the") || P(c, start) == GS_P_PRPS || poss ||
-        lemma_is(c, start, "this") || lemma_is(c, start, "that") || lemma_is(c, start, "these") ||
-        lemma_is(c, start, "those"))
+    if ((start < c->e && (c->lt[start].lclass & GS_LC_DEF)) || P(c, start) == GS_P_PRPS || poss)
         np->flags |= GS_NP_DEFINITE;
     for (uint32_t k = start; k < end; k++) {
         L->tok_np[k] = (int32_t)L->nnps;

@@ -64,7 +64,8 @@ enum {
     GS_LC_AUX = 2,    /* a form of be, have, do or get */
     GS_LC_SPEECH = 4, /* a verb of speech or thought: say, warn, believe ... */
     GS_LC_SUBORD = 8, /* a subordinating conjunction: after, because, if ... */
-    GS_LC_TIME = 16   /* a word of a time expression: Monday, week, last, at ... */
+    GS_LC_TIME = 16,  /* a word of a time expression: Monday, week, last, at ... */
+    GS_LC_DEF = 32    /* a definite determiner: the, this, that, these, those */
 };
 
 /* The GS_LC_* classes of a token with the given lemma and normalised word. */
