@@ -1121,6 +1121,31 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             nz = na;
             continue;
         }
+        if (nz == 2) {
+            /* two histories, the next most common case */
+            const float(*t0)[GS_NTAGS] = gs_trans[cz[0]], (*t1)[GS_NTAGS] = gs_trans[cz[1]];
+            for (size_t a = 0; a < na; a++) {
+                int ta = ca[a];
+                float apen = (ta == F_VBZ || ta == F_VBP || ta == F_VBD) ? pen : 0.0f;
+                float p0 = SC(i - 1, 0, a), p1 = SC(i - 1, 1, a);
+                const float *r0 = t0[ta], *r1 = t1[ta];
+                float *out = &SC(i, a, 0);
+                uint8_t *ob = &BK(i, a, 0);
+                for (size_t b = 0; b < nb; b++) {
+                    int tb = cb[b];
+                    float best = p0 + r0[tb], v = p1 + r1[tb];
+                    uint8_t arg = 0;
+                    if (v > best) {
+                        best = v;
+                        arg = 1;
+                    }
+                    out[b] = best + (tb == F_VBN ? apen : 0.0f) + eb[b];
+                    ob[b] = arg;
+                }
+            }
+            nz = na;
+            continue;
+        }
         for (size_t a = 0; a < na; a++) {
             int ta = ca[a];
             float apen = (ta == F_VBZ || ta == F_VBP || ta == F_VBD) ? pen : 0.0f;
