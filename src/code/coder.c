@@ -1240,23 +1240,6 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
                 memset(c->synpres[j], 0, c->nsynpres[j] * sizeof *c->synpres[j]);
         c->syn_stamp = 1;
     }
-    /* the synsets that may occur in the sentence: those with a member that
-     * begins with one of its words or lemmas */
-    for (uint32_t j = 0; j < d->nall && j < 4; j++) {
-        const gs_dict *dj = d->all[j];
-        if (!dj->nsynsets || !c->synpres[j])
-            continue;
-        for (uint32_t k = a; k < b; k++) {
-            uint32_t ids[2] = {c->wid[(size_t)k * d->nall + j], c->lid[(size_t)k * d->nall + j]};
-            for (int q = 0; q < 2; q++) {
-                uint32_t id = ids[q];
-                if (id >= dj->nwords || (q == 1 && id == ids[0]))
-                    continue;
-                for (uint32_t x = dj->syn_first_off[id]; x < dj->syn_first_off[id + 1]; x++)
-                    c->synpres[j][dj->syn_first[x]].stamp = c->syn_stamp;
-            }
-        }
-    }
     if (!c->debug)
         c->debug = getenv("GESTA_DEBUG_CODE") ? 2 : 1;
     if (c->discarded[si]) {
@@ -1290,6 +1273,23 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         any = c->npact[i].n > 0;
     if (!any)
         return 0;
+    /* the synsets that may occur in the sentence: those with a member that
+     * begins with one of its words or lemmas */
+    for (uint32_t j = 0; j < d->nall && j < 4; j++) {
+        const gs_dict *dj = d->all[j];
+        if (!dj->nsynsets || !c->synpres[j])
+            continue;
+        for (uint32_t k = a; k < b; k++) {
+            uint32_t ids[2] = {c->wid[(size_t)k * d->nall + j], c->lid[(size_t)k * d->nall + j]};
+            for (int q = 0; q < 2; q++) {
+                uint32_t id = ids[q];
+                if (id >= dj->nwords || (q == 1 && id == ids[0]))
+                    continue;
+                for (uint32_t x = dj->syn_first_off[id]; x < dj->syn_first_off[id + 1]; x++)
+                    c->synpres[j][dj->syn_first[x]].stamp = c->syn_stamp;
+            }
+        }
+    }
     if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
     emit_ctx x = {w, d, si, date, (gesta_field)s->field};
