@@ -449,8 +449,9 @@ static bool surname_at(const gs_coder *c, const gs_text *t, const gs_lang *L, co
     for (uint32_t k = np->start; k < np->end; k++) {
         const gs_tok *tk = &t->toks[k];
         if (L->lt[k].penn != GS_P_NNP || c->tok_mention[k] >= 0 || tk->norm_len < 3 ||
-            !gs_is_upper((unsigned char)tk->norm[0]))
-            continue;
+            !gs_is_upper((unsigned char)tk->norm[0]) ||
+            !(c->startmask[k] & (1u << GS_DK_SURNAME)) || date <= 0)
+            continue; /* (the last two: no surname match below could succeed) */
         /* the name ends here: not "Howard" of "President Howard Dean" */
         if (k + 1 < np->end && (L->lt[k + 1].penn == GS_P_NNP || L->lt[k + 1].penn == GS_P_NNPS))
             continue;
