@@ -572,15 +572,17 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
         /* the words of the sentence as a bit set (a Bloom filter of one
          * hash): a pattern that needs a word the sentence lacks is passed
          * over without a search */
-        uint64_t present[16] = {0};
+        uint64_t present[16] = {0}, sig = 0;
         for (uint32_t k = s; k < e; k++) {
             uint32_t w = WID(&m, k), l = m.exact ? UINT32_MAX : LID(&m, k);
             present[(w >> 6) & 15] |= 1ull << (w & 63);
             present[(l >> 6) & 15] |= 1ull << (l & 63);
+            sig |= gs_word_sig(w) | gs_word_sig(l);
         }
         for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
             const gs_pattern *pt = &dict->patterns[p];
-            if (!pt->nelems)
+            /* a word the pattern needs is missing: a test of one word */
+            if (!pt->nelems || (dict->pattern_sig[p] & ~sig))
                 continue;
             const gs_pelem *el = dict->pelems + pt->elems;
             bool lacking = false;

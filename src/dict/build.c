@@ -646,6 +646,16 @@ static int first_words(gs_dict *d)
                 d->gap_nodes[i >> 6] |= 1ull << (i & 63);
                 break;
             }
+    /* each pattern's signature of the words it needs */
+    d->pattern_sig = calloc(d->npatterns ? d->npatterns : 1, sizeof(uint64_t));
+    if (!d->pattern_sig)
+        return GESTA_ENOMEM;
+    for (uint32_t p = 0; p < d->npatterns; p++)
+        for (uint32_t q = 0; q < d->patterns[p].nelems; q++) {
+            const gs_pelem *el = &d->pelems[d->patterns[p].elems + q];
+            if (el->kind == GS_PE_WORD)
+                d->pattern_sig[p] |= gs_word_sig(el->arg);
+        }
     /* the synsets by their members' first words (counts, then the lists) */
     d->syn_first_off = calloc((size_t)d->nwords + 2, sizeof(uint32_t));
     if (!d->syn_first_off)
@@ -685,6 +695,7 @@ void gs_dict_free(gs_dict *d)
     free(d->first_edge);
     free(d->synset_multi);
     free(d->gap_nodes);
+    free(d->pattern_sig);
     free(d->syn_first_off);
     free(d->syn_first);
     struct gs_owned *o = d->owned;

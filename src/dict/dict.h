@@ -215,6 +215,7 @@ typedef struct gs_dict {
     uint32_t *syn_first_off;    /* per word id, nwords + 1 offsets into syn_first */
     uint32_t *syn_first;        /* the synsets with a member that begins with the word */
     uint64_t *gap_nodes;        /* a bit per trie node: one of its edges has gap set */
+    uint64_t *pattern_sig;      /* per pattern: gs_word_sig of the words it needs */
     uint32_t *synset_multi;     /* per synset: members of several words (low 24
                                    bits) and the longest one's length (high 8) */
 } gs_dict;
@@ -227,6 +228,11 @@ static inline bool gs_dict_may_start(const gs_dict *d, int kind, uint32_t w)
     return !d->first_words || w >= d->nwords ||
            ((d->first_words[(size_t)kind * d->first_stride + (w >> 6)] >> (w & 63)) & 1);
 }
+
+/* A word id's bit in a 64-bit signature of a set of words: a pattern
+ * whose signature has a bit that the sentence's lacks needs a word the
+ * sentence does not have. */
+static inline uint64_t gs_word_sig(uint32_t w) { return 1ull << ((w * 0x9e3779b1u) >> 26); }
 
 /* Statistics of reading, for `gesta dict check`. */
 typedef struct gs_dict_stats {
