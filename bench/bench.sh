@@ -39,11 +39,16 @@ sed -n 's/^gesta: time by stage: //p' "$T/best" | awk -v t="$toks" -v d="$secs" 
     a = (share["text"] + share["tag"] + share["chunk"]) / 100
     printf "analysis:     %.0f tokens/s (tokens, tags, phrases and clauses: %.0f%% of the time)\n", t / (d * a), a * 100 }'
 
-# --- two threads: speed-up and identical output
-"$G" code --stats -j 2 "$C" >"$T/out2" 2>"$T/stats2"
-s2=$(sed -n 's/.*, \([0-9]*\) sentences\/s$/\1/p' "$T/stats2")
-same=no
-cmp -s "$T/out1" "$T/out2" && same=yes
+# --- two threads: speed-up and identical output (the best of three runs,
+# as for one thread; every run's output is compared)
+s2=0
+same=yes
+for i in 1 2 3; do
+    "$G" code --stats -j 2 "$C" >"$T/out2" 2>"$T/stats2" || { cat "$T/stats2"; exit 1; }
+    s=$(sed -n 's/.*, \([0-9]*\) sentences\/s$/\1/p' "$T/stats2")
+    if [ "$s" -gt "$s2" ]; then s2=$s; fi
+    cmp -s "$T/out1" "$T/out2" || same=no
+done
 awk -v a="$best" -v b="$s2" -v same="$same" 'BEGIN {
     printf "-j 2:         %d sentences/s, %.2f x -j 1, output identical: %s\n", b, b / a, same }'
 
