@@ -1082,6 +1082,16 @@ uint32_t gs_dict_word(const gs_dict *d, const char *w, size_t n)
     }
 }
 
+/* The bits set in x, inline (the baseline x86-64 instruction set has no
+ * popcnt, and the compiler's fallback is a library call). */
+static inline uint32_t popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 /* The edges of node with the given word, as a range [lo, hi). */
 static void edge_range(const gs_dict *d, const gs_tnode *node, uint32_t word, uint32_t *lo,
                        uint32_t *hi)
@@ -1159,7 +1169,7 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
         if (!((bits >> (w & 63)) & 1))
             return 0;
         uint32_t r = d->first_rank[blk] +
-                     (uint32_t)__builtin_popcountll(bits & ((1ull << (w & 63)) - 1));
+                     popcount64(bits & ((1ull << (w & 63)) - 1));
         const uint32_t *fe = d->first_edge + d->first_edge_off[kind];
         lo = fe[r];
         hi = fe[r + 1];
