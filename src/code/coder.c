@@ -530,9 +530,10 @@ static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_d
     return best;
 }
 
-/* Finds the verb and the first matching pattern for verb group v. */
-/* May a member of synset si occur in the sentence whose words are in the
- * bit set present?  (Its first word must.)  Remembered per sentence. */
+/* May a member of synset si occur in the sentence?  (Its first word must.)
+ * For the first four dictionaries code_sentence has marked the synsets
+ * whose members begin with a word of the sentence; for others the bit set
+ * present of the sentence's words is asked. */
 static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si)
 {
     const struct gs_synpres *cache = m->dj < 4 ? m->c->synpres[m->dj] : NULL;
@@ -550,6 +551,7 @@ static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si
     return maybe;
 }
 
+/* Finds the verb and the first matching pattern for verb group v. */
 static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
                        uint32_t e, vmatch *out)
 {

@@ -950,7 +950,6 @@ static void caches_free(gs_lang *L)
     cache_free(L->lcache, GS_LCACHE * sizeof *L->lcache);
 }
 
-
 static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
 {
     size_t n = s->count;
