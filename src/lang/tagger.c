@@ -124,10 +124,11 @@ static bool morphy(const char *w, size_t n, bool verb, const char **out, size_t 
     return false;
 }
 
-static bool lemma_of(const char *w, size_t n, bool verb, const char **out, size_t *out_len,
-                     gs_arena *a)
+/* lemma_of when e, the lexicon's entry for w (NULL: w is not in it), is
+ * already known. */
+static bool lemma_of_e(const gs_lex_entry *e, const char *w, size_t n, bool verb, const char **out,
+                       size_t *out_len, gs_arena *a)
 {
-    const gs_lex_entry *e = gs_lex_find(w, n);
     if (e) {
         uint32_t off = verb ? e->vlemma : e->nlemma;
         if (off) {
@@ -139,6 +140,12 @@ static bool lemma_of(const char *w, size_t n, bool verb, const char **out, size_
             return false; /* a base form */
     }
     return morphy(w, n, verb, out, out_len, a);
+}
+
+static bool lemma_of(const char *w, size_t n, bool verb, const char **out, size_t *out_len,
+                     gs_arena *a)
+{
+    return lemma_of_e(gs_lex_find(w, n), w, n, verb, out, out_len, a);
 }
 
 bool gs_verb_lemma(const char *w, size_t n, const char **out, size_t *out_len, gs_arena *a)
@@ -377,7 +384,7 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
                  * past of a WordNet verb ("abduct") */
                 const char *lm;
                 size_t ll;
-                if (lemma_of(lw, n, true, &lm, &ll, NULL)) {
+                if (lemma_of_e(e, lw, n, true, &lm, &ll, NULL)) {
                     cand_add(c, F_VBN, best - 1.0f);
                     cand_add(c, F_VBD, best - 2.0f);
                 }
@@ -392,8 +399,8 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
                             c->tag[i] == F_VBN || c->tag[i] == F_VBP || c->tag[i] == F_VBZ;
             const char *lm;
             size_t ll;
-            if (verb_only && !lemma_of(lw, n, true, &lm, &ll, NULL) &&
-                lemma_of(lw, n, false, &lm, &ll, NULL))
+            if (verb_only && !lemma_of_e(e, lw, n, true, &lm, &ll, NULL) &&
+                lemma_of_e(e, lw, n, false, &lm, &ll, NULL))
                 cand_add(c, F_NNS, best + 1.0f);
         }
         if ((cap && !initial && !(n == 1 && lw[0] == 'i')) || (allcaps && n <= 6)) {
@@ -447,9 +454,9 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
         size_t ll;
         /* also an inflected form of a WordNet verb or noun ("cancelled" is
          * listed as an adjective and is a form of "cancel") */
-        if (!(wn & GS_WN_VERB) && lemma_of(lw, n, true, &lm, &ll, NULL))
+        if (!(wn & GS_WN_VERB) && lemma_of_e(e, lw, n, true, &lm, &ll, NULL))
             wn |= GS_WN_VERB;
-        if (!(wn & GS_WN_NOUN) && lemma_of(lw, n, false, &lm, &ll, NULL))
+        if (!(wn & GS_WN_NOUN) && lemma_of_e(e, lw, n, false, &lm, &ll, NULL))
             wn |= GS_WN_NOUN;
     }
     if (cap || allcaps) {
@@ -1255,10 +1262,12 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                             buf[0] == 's') &&
                      special_lemma(buf, ln, p, &lm, &ll);
         if (ln && !found) {
+            /* the word's lexicon entry is known from its candidates */
+            const gs_lex_entry *e = lt[i].lex ? &gs_lex_entries[lt[i].lex - 1] : NULL;
             if (gs_penn_is_verb(p) || p == GS_P_MD)
-                found = gs_verb_lemma(buf, ln, &lm, &ll, L->arena);
+                found = lemma_of_e(e, buf, ln, true, &lm, &ll, L->arena);
             else if (p == GS_P_NNS || p == GS_P_NNPS)
-                found = gs_noun_lemma(buf, ln, &lm, &ll, L->arena);
+                found = lemma_of_e(e, buf, ln, false, &lm, &ll, L->arena);
         }
         if (!found) {
             /* the word itself, lower-cased (into the arena when it differs) */
