@@ -620,7 +620,8 @@ void gs_lang_free(gs_lang *L)
     free(L->aux);
     free(L->wh);
     free(L->tokhash);
-    free(L->wctx);
+    free(L->keyh);
+    free(L->keyctx);
     free(L->nps);
     free(L->vgs);
     free(L->pps);
@@ -667,10 +668,6 @@ static int ensure(gs_lang *L, size_t n)
     if (!wh)
         return GESTA_ENOMEM;
     L->wh = wh;
-    uint32_t *wctx = realloc(L->wctx, cap * sizeof *wctx);
-    if (!wctx)
-        return GESTA_ENOMEM;
-    L->wctx = wctx;
     L->cap_n = cap;
     return 0;
 }
@@ -957,16 +954,15 @@ static void caches_free(gs_lang *L)
     cache_free(L->lcache, GS_LCACHE * sizeof *L->lcache);
 }
 
-static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
+/* The word cache's keys (context and hash) of the tokens of sentence s,
+ * into L->keyctx and L->keyh, and their slots fetched ahead: the cache is
+ * larger than the processor's nearest caches, and gs_lang_tag asks for the
+ * next sentence's slots while it tags one, so their misses overlap the
+ * work. */
+static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
 {
     size_t n = s->count;
-    if (!n)
-        return 0;
-    int rc = ensure(L, n);
-    if (rc < 0)
-        return rc;
     const gs_tok *toks = t->toks + s->first;
-    gs_ltok *lt = L->lt + s->first;
     /* headlines in capitals give no capitalisation signal */
     size_t alpha = 0, caps = 0;
     for (size_t i = 0; i < n; i++) {
@@ -984,25 +980,16 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             capwords++;
     if (s->paragraph == 0 && alpha >= 4 && capwords * 4 >= alpha * 3)
         caps_mode = true;
-
-    char buf[128];
-    bool initial = true, after_article = false, after_modal = false;
-    if (!L->debug)
-        L->debug = getenv("GESTA_DEBUG_TAGS") ? 2 : 1;
-    bool debug = L->debug == 2;
-    if (!L->wcache && !(L->wcache = cache_alloc(GS_WCACHE * sizeof *L->wcache)))
-        return GESTA_ENOMEM;
-    /* First the cache slot of every word, fetched ahead: the cache is larger
-     * than the processor's nearest caches, and its misses then overlap. */
+    bool initial = true;
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
         /* the context that token_cands reads besides the word itself */
         uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
                        (uint32_t)(tk->flags & GS_WCACHE_FLAGS) << 3;
-        L->wctx[i] = ctx;
+        L->keyctx[s->first + i] = ctx;
+        uint32_t h = gs_lang_hash_mix(L->tokhash[s->first + i], ctx);
+        L->keyh[s->first + i] = h;
         if (tk->norm_len <= GS_WCACHE_WORD) {
-            uint32_t h = gs_lang_hash_mix(L->tokhash[s->first + i], ctx);
-            L->wh[i] = h;
             const char *slot = (const char *)&L->wcache[h & (GS_WCACHE - 1)];
             __builtin_prefetch(slot);
             __builtin_prefetch(slot + sizeof *L->wcache - 1);
@@ -1014,16 +1001,37 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         else
             initial = false;
     }
+}
+
+static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
+{
+    size_t n = s->count;
+    if (!n)
+        return 0;
+    int rc = ensure(L, n);
+    if (rc < 0)
+        return rc;
+    const gs_tok *toks = t->toks + s->first;
+    gs_ltok *lt = L->lt + s->first;
+    /* the keys of the word cache, found and fetched by word_keys (for this
+     * sentence while the one before was tagged) */
+    const uint32_t *wctx = L->keyctx + s->first, *wh = L->keyh + s->first;
+    bool caps_mode = wctx[0] >> 2 & 1;
+    char buf[128];
+    bool initial = true, after_article = false, after_modal = false;
+    if (!L->debug)
+        L->debug = getenv("GESTA_DEBUG_TAGS") ? 2 : 1;
+    bool debug = L->debug == 2;
     for (size_t i = 0; i < n; i++) {
         const gs_tok *tk = &toks[i];
         cands c;
         uint32_t lex;
         bool aux, article, modal;
-        uint32_t ctx = L->wctx[i];
+        uint32_t ctx = wctx[i];
         initial = ctx >> 1 & 1;
         struct gs_wcache *wc = NULL;
         if (tk->norm_len <= GS_WCACHE_WORD) {
-            uint32_t h = L->wh[i];
+            uint32_t h = wh[i];
             wc = &L->wcache[h & (GS_WCACHE - 1)];
             if (wc->ctx == ctx && wc->hash == h && wc->len == tk->norm_len &&
                 !memcmp(wc->word, tk->norm, tk->norm_len)) {
@@ -1327,7 +1335,17 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
         return GESTA_ENOMEM;
     for (size_t i = 0; i < t->ntoks; i++)
         L->tokhash[i] = gs_lang_hash(t->toks[i].norm, t->toks[i].norm_len);
+    if (t->ntoks > L->cap_keys &&
+        (gs_grow((void **)&L->keyh, &L->cap_keys, t->ntoks, sizeof(uint32_t)) < 0 ||
+         gs_grow((void **)&L->keyctx, &L->cap_keyctx, t->ntoks, sizeof(uint32_t)) < 0))
+        return GESTA_ENOMEM;
+    if (!L->wcache && !(L->wcache = cache_alloc(GS_WCACHE * sizeof *L->wcache)))
+        return GESTA_ENOMEM;
+    if (t->nsents)
+        word_keys(L, t, &t->sents[0]);
     for (size_t i = 0; i < t->nsents; i++) {
+        if (i + 1 < t->nsents)
+            word_keys(L, t, &t->sents[i + 1]);
         int rc = tag_sentence(L, t, &t->sents[i]);
         if (rc < 0)
             return rc;
