@@ -60,17 +60,22 @@ static bool is(const gs_tok *t, const char *w)
 
 /* The time words of gs_event_date, lower case, by kind (arg: the weekday,
  * Monday 0). */
-enum { TW_NONE, TW_YESTERDAY, TW_TODAY, TW_TOMORROW, TW_THIS, TW_WEEKDAY, TW_LAST, TW_NEXT, TW_PAST, TW_AGO };
+enum {
+    TW_NONE, TW_YESTERDAY, TW_TODAY, TW_TOMORROW, TW_THIS, TW_WEEKDAY, TW_LAST, TW_NEXT, TW_PAST,
+    TW_AGO
+};
 static const struct {
     const char *w;
     uint8_t n, kind, arg;
 } time_words[] = {
-    {"yesterday", 9, TW_YESTERDAY, 0}, {"today", 5, TW_TODAY, 0},     {"tonight", 7, TW_TODAY, 0},
-    {"tomorrow", 8, TW_TOMORROW, 0},   {"this", 4, TW_THIS, 0},       {"monday", 6, TW_WEEKDAY, 0},
-    {"tuesday", 7, TW_WEEKDAY, 1},     {"wednesday", 9, TW_WEEKDAY, 2}, {"thursday", 8, TW_WEEKDAY, 3},
-    {"friday", 6, TW_WEEKDAY, 4},      {"saturday", 8, TW_WEEKDAY, 5}, {"sunday", 6, TW_WEEKDAY, 6},
-    {"last", 4, TW_LAST, 0},           {"next", 4, TW_NEXT, 0},       {"past", 4, TW_PAST, 0},
-    {"ago", 3, TW_AGO, 0},
+    {"yesterday", 9, TW_YESTERDAY, 0}, {"today", 5, TW_TODAY, 0},
+    {"tonight", 7, TW_TODAY, 0},       {"tomorrow", 8, TW_TOMORROW, 0},
+    {"this", 4, TW_THIS, 0},           {"monday", 6, TW_WEEKDAY, 0},
+    {"tuesday", 7, TW_WEEKDAY, 1},     {"wednesday", 9, TW_WEEKDAY, 2},
+    {"thursday", 8, TW_WEEKDAY, 3},    {"friday", 6, TW_WEEKDAY, 4},
+    {"saturday", 8, TW_WEEKDAY, 5},    {"sunday", 6, TW_WEEKDAY, 6},
+    {"last", 4, TW_LAST, 0},           {"next", 4, TW_NEXT, 0},
+    {"past", 4, TW_PAST, 0},           {"ago", 3, TW_AGO, 0},
 };
 
 /* The kind of the lower-case word w (n bytes), and its argument. */

@@ -135,7 +135,8 @@ static const char *const time_words[] = {
 
 static void lc_build(void)
 {
-    static const char *const neg[] = {"not", "never", NULL}, *const aux[] = {"be", "have", "do", "get", NULL};
+    static const char *const neg[] = {"not", "never", NULL};
+    static const char *const aux[] = {"be", "have", "do", "get", NULL};
     for (const char *const *w = neg; *w; w++)
         lc_add(*w, GS_LC_NEG);
     for (const char *const *w = aux; *w; w++)
