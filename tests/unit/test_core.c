@@ -48,6 +48,29 @@ static void buf_json_escaping(void)
     gs_buf_clear(&b);
     gs_buf_printf(&b, "%d-%s", 42, "x");
     CHECK_STR(b.data, "42-x");
+    gs_buf_clear(&b);
+    /* formatted in place while it fits, measured and grown when it does not */
+    char big[300];
+    memset(big, 'y', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    size_t want_len = 0;
+    for (int i = 0; i < 50; i++) {
+        gs_buf_printf(&b, "%s|%d;", i % 7 ? "x" : big, i);
+        want_len += (size_t)snprintf(NULL, 0, "%s|%d;", i % 7 ? "x" : big, i);
+    }
+    CHECK(b.len == want_len && strlen(b.data) == want_len); /* 8 * 299 + 42 + 100 + 90 */
+    CHECK(want_len == 2624 && !strncmp(b.data + b.len - 4, "|49;", 4));
+    CHECK(!strncmp(b.data + b.len - 307, "|48;", 4) && b.data[b.len - 303] == 'y');
+    gs_buf_clear(&b);
+    /* Goldstein scores as "%.1f" writes them, printf's own for the rest */
+    const double gold[] = {0.0, 2.8, -10.0, 10.0, -0.4, 3.4, 7.0, -6.5, 0.25, -0.0, 1234.5, 1e20};
+    for (size_t i = 0; i < sizeof gold / sizeof gold[0]; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "%.1f", gold[i]);
+        gs_buf_clear(&b);
+        gs_buf_put_dec1(&b, gold[i]);
+        CHECK_STR(b.data, want);
+    }
     gs_buf_free(&b);
 }
 
