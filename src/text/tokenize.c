@@ -278,20 +278,32 @@ static int normalise(scan *sc, size_t a, size_t b, const char **out, uint32_t *o
     return 0;
 }
 
+/* The next token slot, for s[a..b) of the field being scanned (norm and
+ * flags are left to the caller, which counts it in), or NULL when out of
+ * memory. */
+static inline gs_tok *new_tok(scan *sc, size_t a, size_t b)
+{
+    gs_text *t = sc->t;
+    if (t->ntoks == t->cap_toks &&
+        gs_grow((void **)&t->toks, &t->cap_toks, t->ntoks + 1, sizeof(gs_tok)) < 0)
+        return NULL;
+    gs_tok *tk = &t->toks[t->ntoks];
+    tk->start = (uint32_t)a;
+    tk->end = (uint32_t)b;
+    tk->field = (uint8_t)sc->field;
+    tk->pad_ = 0;
+    return tk;
+}
+
 /* Appends the token s[a..b) with the given whitespace flags.  norm/nlen, if
  * norm is not NULL, is a fixed normalised form (e.g. "n't", "--"). */
 static int emit(scan *sc, size_t a, size_t b, unsigned wsflags, bool needs_norm, const char *norm,
                 uint32_t nlen)
 {
     gs_text *t = sc->t;
-    if (t->ntoks == t->cap_toks &&
-        gs_grow((void **)&t->toks, &t->cap_toks, t->ntoks + 1, sizeof(gs_tok)) < 0)
+    gs_tok *tk = new_tok(sc, a, b);
+    if (!tk)
         return GESTA_ENOMEM;
-    gs_tok *tk = &t->toks[t->ntoks];
-    tk->start = (uint32_t)a;
-    tk->end = (uint32_t)b;
-    tk->field = (uint8_t)sc->field;
-    tk->pad_ = 0;
     unsigned f = wsflags;
     if (norm) {
         tk->norm = norm;
@@ -397,14 +409,9 @@ static inline bool word_ends_at(const uint8_t *p, size_t n, size_t j)
 static inline int emit_ascii_word(scan *sc, size_t a, size_t b, unsigned wsflags, unsigned m)
 {
     gs_text *t = sc->t;
-    if (t->ntoks == t->cap_toks &&
-        gs_grow((void **)&t->toks, &t->cap_toks, t->ntoks + 1, sizeof(gs_tok)) < 0)
+    gs_tok *tk = new_tok(sc, a, b);
+    if (!tk)
         return GESTA_ENOMEM;
-    gs_tok *tk = &t->toks[t->ntoks];
-    tk->start = (uint32_t)a;
-    tk->end = (uint32_t)b;
-    tk->field = (uint8_t)sc->field;
-    tk->pad_ = 0;
     tk->norm = (const char *)sc->s + a;
     tk->norm_len = (uint32_t)(b - a);
     unsigned f = wsflags, first = ascii_shape[sc->s[a]];
