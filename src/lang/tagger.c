@@ -61,7 +61,7 @@ static const gs_suffix_entry *suffix_find(const char *w, size_t n)
             return NULL;
         if (!((e ^ full) & ~GS_LEX_IMASK)) {
             const gs_suffix_entry *x = &gs_suffixes[(e & GS_LEX_IMASK) - 1];
-            if (!strncmp(x->s, w, n) && (n >= sizeof x->s || x->s[n] == '\0'))
+            if (!strncmp(x->s, w, n) && x->s[n] == '\0') /* (n <= 5: see unknown_cands) */
                 return x;
         }
         h = (h + 1) & (GS_SUFFIX_HSIZE - 1);
