@@ -55,6 +55,23 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
  * case-folded for the dictionaries). */
 static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
 
+/* The id cache's answer for word w[0..n) (h: its id_hash): its ids into out
+ * and its start mask into mask (when not NULL); false when it has none. */
+static inline bool id_hit(const gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold,
+                          uint32_t h, uint32_t *out, uint8_t *mask)
+{
+    if (!n || n > GS_IDCACHE_WORD || d->nall > GS_IDCACHE_DICTS || !c->idcache)
+        return false;
+    const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
+    if (!(e->used && e->hash == h && e->fold == fold && e->len == n && same_bytes(e->word, w, n)))
+        return false;
+    for (uint32_t j = 0; j < d->nall; j++)
+        out[j] = e->id[j];
+    if (mask)
+        *mask = e->startmask;
+    return true;
+}
+
 /* The ids of word w[0..n) (as written, before folding when fold is set) in
  * every dictionary into out, through the coder's cache of recent forms (h:
  * the form's id_hash); with mask, also its start_mask. */
@@ -68,16 +85,11 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
             *mask = 0;
         return;
     }
+    if (id_hit(c, d, w, n, fold, h, out, mask))
+        return;
     struct gs_idcache *e = NULL;
-    if (n <= GS_IDCACHE_WORD && d->nall <= GS_IDCACHE_DICTS && c->idcache) {
+    if (n <= GS_IDCACHE_WORD && d->nall <= GS_IDCACHE_DICTS && c->idcache)
         e = &c->idcache[h & (GS_IDCACHE - 1)];
-        if (e->used && e->hash == h && e->fold == fold && e->len == n && !memcmp(e->word, w, n)) {
-            memcpy(out, e->id, d->nall * sizeof(uint32_t));
-            if (mask)
-                *mask = e->startmask;
-            return;
-        }
-    }
     char buf[256];
     const char *key = w;
     size_t kn = n;
@@ -133,23 +145,15 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->idcache_dicts = d;
     }
-    bool cached = d->nall <= GS_IDCACHE_DICTS;
     for (uint32_t k = a; k < b; k++) {
         const gs_tok *tk = &t->toks[k];
         const gs_ltok *lt = &L->lt[k];
         uint32_t *wid = &c->wid[(size_t)k * d->nall];
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
         uint32_t h = id_hash(L->tokhash[k]);
-        /* the id cache's hit, inline: most tokens */
-        const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
-        if (cached && e->used && e->hash == h && e->fold && e->len == tk->norm_len &&
-            tk->norm_len && same_bytes(e->word, tk->norm, tk->norm_len)) {
-            for (uint32_t j = 0; j < d->nall; j++)
-                wid[j] = e->id[j];
-            c->startmask[k] = e->startmask;
-        } else {
+        /* the cache's answer inline (most tokens), the lookup when it has none */
+        if (!id_hit(c, d, tk->norm, tk->norm_len, true, h, wid, &c->startmask[k]))
             ids_of(c, d, tk->norm, tk->norm_len, true, h, wid, &c->startmask[k]);
-        }
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&
             (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))

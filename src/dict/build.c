@@ -580,6 +580,16 @@ fail:
 
 /* Computes d->first_words from the tries' root edges.  Returns 0 or
  * GESTA_ENOMEM. */
+/* The bits set in x, inline (the baseline x86-64 instruction set has no
+ * popcnt, and the compiler's fallback is a library call). */
+static inline uint32_t popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 static int first_words(gs_dict *d)
 {
     d->first_stride = (d->nwords + 64) / 64;
@@ -612,7 +622,7 @@ static int first_words(gs_dict *d)
         uint32_t r = 0;
         for (uint32_t b = 0; b < d->first_stride; b++) {
             rank[b] = r;
-            r += (uint32_t)__builtin_popcountll(bits[b]);
+            r += popcount64(bits[b]);
         }
         d->first_edge_off[k] = off;
         const gs_tnode *root = &d->nodes[d->root[k]];
@@ -1080,16 +1090,6 @@ uint32_t gs_dict_word(const gs_dict *d, const char *w, size_t n)
             return e - 1;
         h = (h + 1) & (d->word_hash_size - 1);
     }
-}
-
-/* The bits set in x, inline (the baseline x86-64 instruction set has no
- * popcnt, and the compiler's fallback is a library call). */
-static inline uint32_t popcount64(uint64_t x)
-{
-    x = x - ((x >> 1) & 0x5555555555555555ull);
-    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 
 /* The edges of node with the given word, as a range [lo, hi). */

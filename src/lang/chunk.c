@@ -105,13 +105,7 @@ static struct lc_slot {
 } lc_set[LC_SLOTS];
 static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
 
-static uint32_t lc_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)w[i]) * 16777619u;
-    return h & (LC_SLOTS - 1);
-}
+static uint32_t lc_hash(const char *w, size_t n) { return gs_lang_hash(w, n) & (LC_SLOTS - 1); }
 
 static void lc_add(const char *w, unsigned k)
 {

@@ -189,8 +189,10 @@ typedef struct gs_lang {
     uint8_t *aux;       /* per position: a form of be, have, get or do */
     uint32_t *tokhash;  /* per token of the document: gs_lang_hash of its normalised form */
     size_t cap_tokhash;
-    uint32_t *keyh, *keyctx; /* per token: the word cache's hash and context (word_keys) */
-    size_t cap_keys, cap_keyctx;
+    struct gs_wkey {
+        uint32_t h, ctx;
+    } *keys;            /* per token: the word cache's hash and context (word_keys) */
+    size_t cap_keys;
     uint32_t *wh;       /* per position: the lemma cache hash */
     struct gs_wcache *wcache; /* the tagger's candidates of recent word forms */
     struct gs_lcache *lcache; /* the lemmas of recent (word form, tag) pairs */

@@ -620,8 +620,7 @@ void gs_lang_free(gs_lang *L)
     free(L->aux);
     free(L->wh);
     free(L->tokhash);
-    free(L->keyh);
-    free(L->keyctx);
+    free(L->keys);
     free(L->nps);
     free(L->vgs);
     free(L->pps);
@@ -955,7 +954,7 @@ static void caches_free(gs_lang *L)
 }
 
 /* The word cache's keys (context and hash) of the tokens of sentence s,
- * into L->keyctx and L->keyh, and their slots fetched ahead: the cache is
+ * into L->keys, and their slots fetched ahead: the cache is
  * larger than the processor's nearest caches, and gs_lang_tag asks for the
  * next sentence's slots while it tags one, so their misses overlap the
  * work. */
@@ -986,9 +985,9 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
         /* the context that token_cands reads besides the word itself */
         uint32_t ctx = 1u | (uint32_t)initial << 1 | (uint32_t)caps_mode << 2 |
                        (uint32_t)(tk->flags & GS_WCACHE_FLAGS) << 3;
-        L->keyctx[s->first + i] = ctx;
+        L->keys[s->first + i].ctx = ctx;
         uint32_t h = gs_lang_hash_mix(L->tokhash[s->first + i], ctx);
-        L->keyh[s->first + i] = h;
+        L->keys[s->first + i].h = h;
         if (tk->norm_len <= GS_WCACHE_WORD) {
             const char *slot = (const char *)&L->wcache[h & (GS_WCACHE - 1)];
             __builtin_prefetch(slot);
@@ -1015,8 +1014,8 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
     gs_ltok *lt = L->lt + s->first;
     /* the keys of the word cache, found and fetched by word_keys (for this
      * sentence while the one before was tagged) */
-    const uint32_t *wctx = L->keyctx + s->first, *wh = L->keyh + s->first;
-    bool caps_mode = wctx[0] >> 2 & 1;
+    const struct gs_wkey *keys = L->keys + s->first;
+    bool caps_mode = keys[0].ctx >> 2 & 1;
     char buf[128];
     bool initial = true, after_article = false, after_modal = false;
     if (!L->debug)
@@ -1027,11 +1026,11 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         cands c;
         uint32_t lex;
         bool aux, article, modal;
-        uint32_t ctx = wctx[i];
+        uint32_t ctx = keys[i].ctx;
         initial = ctx >> 1 & 1;
         struct gs_wcache *wc = NULL;
         if (tk->norm_len <= GS_WCACHE_WORD) {
-            uint32_t h = wh[i];
+            uint32_t h = keys[i].h;
             wc = &L->wcache[h & (GS_WCACHE - 1)];
             if (wc->ctx == ctx && wc->hash == h && wc->len == tk->norm_len &&
                 !memcmp(wc->word, tk->norm, tk->norm_len)) {
@@ -1336,8 +1335,7 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
     for (size_t i = 0; i < t->ntoks; i++)
         L->tokhash[i] = gs_lang_hash(t->toks[i].norm, t->toks[i].norm_len);
     if (t->ntoks > L->cap_keys &&
-        (gs_grow((void **)&L->keyh, &L->cap_keys, t->ntoks, sizeof(uint32_t)) < 0 ||
-         gs_grow((void **)&L->keyctx, &L->cap_keyctx, t->ntoks, sizeof(uint32_t)) < 0))
+        gs_grow((void **)&L->keys, &L->cap_keys, t->ntoks, sizeof *L->keys) < 0)
         return GESTA_ENOMEM;
     if (!L->wcache && !(L->wcache = cache_alloc(GS_WCACHE * sizeof *L->wcache)))
         return GESTA_ENOMEM;
