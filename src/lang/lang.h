@@ -201,16 +201,10 @@ typedef struct gs_lang {
 
 void gs_lang_free(gs_lang *L);
 
-/* FNV-1a of n bytes: the hash of a token's normalised form (L->tokhash),
- * from which the caches keyed by a word and something else derive theirs
+/* The hash of a token's normalised form (L->tokhash): FNV-1a, the lexicon's
+ * own hash; the caches keyed by a word and something else derive theirs
  * with gs_lang_hash_mix. */
-static inline uint32_t gs_lang_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h;
-}
+static inline uint32_t gs_lang_hash(const char *s, size_t n) { return gs_lex_fnv(s, n); }
 
 static inline uint32_t gs_lang_hash_mix(uint32_t h, uint32_t x)
 {
