@@ -992,6 +992,14 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
             const char *slot = (const char *)&L->wcache[h & (GS_WCACHE - 1)];
             __builtin_prefetch(slot);
             __builtin_prefetch(slot + sizeof *L->wcache - 1);
+            /* and the lexicon's hash slot, should the word cache miss */
+            uint32_t lh = L->tokhash[s->first + i];
+            if (!(tk->flags & GS_TF_LOWER)) {
+                lh = 2166136261u;
+                for (size_t q = 0; q < tk->norm_len; q++)
+                    lh = (lh ^ (uint8_t)gs_lower((unsigned char)tk->norm[q])) * 16777619u;
+            }
+            __builtin_prefetch(&gs_lex_hash[lh & (GS_LEX_HSIZE - 1)]);
         }
         /* the next word starts a sentence after an opening quote or colon */
         if (tk->flags & GS_TF_PUNCT)
