@@ -190,8 +190,9 @@ typedef struct gs_lang {
     uint32_t *tokhash;  /* per token of the document: gs_lang_hash of its normalised form */
     size_t cap_tokhash;
     struct gs_wkey {
-        uint32_t h, ctx;
-    } *keys;            /* per token: the word cache's hash and context (word_keys) */
+        uint32_t h, ctx, lh;
+    } *keys;            /* per token (word_keys): the word cache's hash and context, the
+                         * lexicon's hash of the lower-cased form */
     size_t cap_keys;
     uint32_t *wh;       /* per position: the lemma cache hash */
     struct gs_wcache *wcache; /* the tagger's candidates of recent word forms */

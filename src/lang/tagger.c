@@ -953,11 +953,11 @@ static void caches_free(gs_lang *L)
     cache_free(L->lcache, GS_LCACHE * sizeof *L->lcache);
 }
 
-/* The word cache's keys (context and hash) of the tokens of sentence s,
- * into L->keys, and their slots fetched ahead: the cache is
- * larger than the processor's nearest caches, and gs_lang_tag asks for the
- * next sentence's slots while it tags one, so their misses overlap the
- * work. */
+/* The word cache's keys (context and hash) and the lexicon's hash of the
+ * tokens of sentence s, into L->keys, and the slots of both fetched ahead:
+ * the tables are larger than the processor's nearest caches, and
+ * gs_lang_tag asks for them two sentences ahead, so their misses overlap
+ * the work. */
 static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
 {
     size_t n = s->count;
@@ -992,7 +992,10 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
             const char *slot = (const char *)&L->wcache[h & (GS_WCACHE - 1)];
             __builtin_prefetch(slot);
             __builtin_prefetch(slot + sizeof *L->wcache - 1);
-            /* and the lexicon's hash slot, should the word cache miss */
+            /* and the lexicon's hash slot, should the word cache miss: the
+             * hash of the lower-cased form, which is the token's own hash
+             * when it starts in lower case (a word that has capitals further
+             * on only fetches a slot in vain) */
             uint32_t lh = L->tokhash[s->first + i];
             if (!(tk->flags & GS_TF_LOWER)) {
                 lh = 2166136261u;
@@ -1000,6 +1003,7 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
                     lh = (lh ^ (uint8_t)gs_lower((unsigned char)tk->norm[q])) * 16777619u;
             }
             __builtin_prefetch(&gs_lex_hash[lh & (GS_LEX_HSIZE - 1)]);
+            L->keys[s->first + i].lh = lh;
         }
         /* the next word starts a sentence after an opening quote or colon */
         if (tk->flags & GS_TF_PUNCT)
@@ -1007,6 +1011,32 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
                       norm_is(tk, "(");
         else
             initial = false;
+    }
+}
+
+/* The lexicon entries of the tokens of sentence s that its word cache
+ * slots do not know, fetched ahead.  word_keys fetched the word cache and
+ * lexicon hash slots a sentence earlier, so they have arrived by now; the
+ * entries arrive while the sentence before s is tagged. */
+static void lex_ahead(const gs_lang *L, const gs_text *t, const gs_sent *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        const gs_tok *tk = &t->toks[s->first + i];
+        const struct gs_wkey *k = &L->keys[s->first + i];
+        if (tk->norm_len > GS_WCACHE_WORD)
+            continue;
+        const struct gs_wcache *wc = &L->wcache[k->h & (GS_WCACHE - 1)];
+        if (wc->hash == k->h && wc->ctx == k->ctx)
+            continue; /* (most likely) a hit */
+        for (uint32_t h = k->lh & (GS_LEX_HSIZE - 1);; h = (h + 1) & (GS_LEX_HSIZE - 1)) {
+            uint32_t e = gs_lex_hash[h];
+            if (!e)
+                break;
+            if (!((e ^ k->lh) & ~GS_LEX_IMASK)) {
+                __builtin_prefetch(&gs_lex_entries[(e & GS_LEX_IMASK) - 1]);
+                break;
+            }
+        }
     }
 }
 
@@ -1347,11 +1377,15 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
         return GESTA_ENOMEM;
     if (!L->wcache && !(L->wcache = cache_alloc(GS_WCACHE * sizeof *L->wcache)))
         return GESTA_ENOMEM;
-    if (t->nsents)
-        word_keys(L, t, &t->sents[0]);
+    /* the caches' slots two sentences ahead, the lexicon's entries one
+     * sentence ahead */
+    for (size_t i = 0; i < t->nsents && i < 2; i++)
+        word_keys(L, t, &t->sents[i]);
     for (size_t i = 0; i < t->nsents; i++) {
+        if (i + 2 < t->nsents)
+            word_keys(L, t, &t->sents[i + 2]);
         if (i + 1 < t->nsents)
-            word_keys(L, t, &t->sents[i + 1]);
+            lex_ahead(L, t, &t->sents[i + 1]);
         int rc = tag_sentence(L, t, &t->sents[i]);
         if (rc < 0)
             return rc;
