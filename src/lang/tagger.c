@@ -871,6 +871,8 @@ struct gs_wcache {
     uint32_t hash, ctx; /* ctx 0: empty */
     uint32_t lex;
     uint8_t len, aux, article, modal;
+    uint8_t keep;       /* prune_mask(&c) */
+    uint8_t wn_verb;    /* a WordNet verb (its lexicon entry's GS_WN_VERB) */
     char word[GS_WCACHE_WORD];
     cands c;
 };
@@ -879,17 +881,29 @@ struct gs_wcache {
  * makes up GS_PRUNE of emission log probability, and the decoder's work
  * grows with the cube of the candidates. */
 #define GS_PRUNE 6.0f
-static void prune(cands *c)
+
+/* The candidates that prune keeps, as bits 1 << i. */
+static unsigned prune_mask(const cands *c)
 {
     if (c->n <= 2)
-        return;
+        return (1u << c->n) - 1;
     float best = c->score[0];
     for (int i = 1; i < c->n; i++)
         if (c->score[i] > best)
             best = c->score[i];
+    unsigned m = 0;
+    for (int i = 0; i < c->n; i++)
+        if (c->score[i] >= best - GS_PRUNE)
+            m |= 1u << i;
+    return m;
+}
+
+static void prune(cands *c)
+{
+    unsigned m = prune_mask(c);
     int k = 0;
     for (int i = 0; i < c->n; i++)
-        if (c->score[i] >= best - GS_PRUNE) {
+        if (m >> i & 1) {
             c->tag[k] = c->tag[i];
             c->score[k] = c->score[i];
             k++;
@@ -1072,6 +1086,24 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             wc = &L->wcache[h & (GS_WCACHE - 1)];
             if (wc->ctx == ctx && wc->hash == h && wc->len == tk->norm_len &&
                 !memcmp(wc->word, tk->norm, tk->norm_len)) {
+                if (!after_article && !(after_modal && wc->wn_verb) && !debug) {
+                    /* the common case: the pruned candidates as they are */
+                    const cands *cc = &wc->c;
+                    unsigned keep = wc->keep;
+                    int k = 0;
+                    for (int q = 0; q < cc->n; q++)
+                        if (keep >> q & 1) {
+                            L->cand[i * MAXC + (size_t)k] = cc->tag[q];
+                            L->emit[i * MAXC + (size_t)k] = cc->score[q];
+                            k++;
+                        }
+                    L->ncand[i] = (uint8_t)k;
+                    lt[i].lex = wc->lex;
+                    L->aux[i] = wc->aux;
+                    after_article = wc->article;
+                    after_modal = wc->modal;
+                    continue;
+                }
                 c = wc->c;
                 lex = wc->lex;
                 aux = wc->aux;
@@ -1093,6 +1125,8 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 wc->len = (uint8_t)tk->norm_len;
                 memcpy(wc->word, tk->norm, tk->norm_len);
                 wc->c = c;
+                wc->keep = (uint8_t)prune_mask(&c);
+                wc->wn_verb = lex && (gs_lex_entries[lex - 1].wn & GS_WN_VERB);
                 wc->lex = lex;
                 wc->aux = aux;
                 wc->article = article;
