@@ -255,17 +255,41 @@ static uint32_t slot_of(int32_t index1, uint32_t hash)
     return index1 ? ((hash >> IBITS) << IBITS) | (uint32_t)index1 : 0;
 }
 
-static uint32_t fnv(const char *s)
+/* gs_lex_strhash of src/lang/lexicon.h, which the tables are built with */
+static uint64_t mix64(uint64_t x)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (uint8_t)*s) * 16777619u;
-    return h;
+    x ^= x >> 32;
+    x *= 0xd6e8feb86659fd93ull;
+    return x ^ (x >> 32);
+}
+
+static uint32_t strhash(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, v;
+    uint32_t a, b;
+    if (n >= 8) {
+        for (; n > 8; p += 8, n -= 8) {
+            memcpy(&v, p, 8);
+            h = mix64(h ^ v) + 0x9e3779b97f4a7c15ull;
+        }
+        memcpy(&v, p + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        v = a | (uint64_t)b << 32;
+    } else if (n) {
+        v = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    } else {
+        v = 0;
+    }
+    return (uint32_t)mix64(h ^ v);
 }
 
 static word *find(const char *w)
 {
-    uint32_t h = fnv(w) & (HSIZE - 1);
+    uint32_t h = strhash(w) & (HSIZE - 1);
     while (htab[h]) {
         word *x = &words[htab[h] - 1];
         if (!strcmp(x->w, w))
@@ -291,7 +315,7 @@ static word *add(const char *w)
     x = &words[nwords++];
     memset(x, 0, sizeof *x);
     x->w = xstrdup(w);
-    uint32_t h = fnv(w) & (HSIZE - 1);
+    uint32_t h = strhash(w) & (HSIZE - 1);
     while (htab[h])
         h = (h + 1) & (HSIZE - 1);
     htab[h] = (int32_t)nwords;
@@ -482,7 +506,7 @@ static int32_t *stab;
 
 static suffix *suf_get(const char *s)
 {
-    uint32_t h = fnv(s) & (SSIZE - 1);
+    uint32_t h = strhash(s) & (SSIZE - 1);
     while (stab[h]) {
         suffix *x = &sufs[stab[h] - 1];
         if (!strcmp(x->s, s))
@@ -679,7 +703,7 @@ int main(int argc, char **argv)
         die("lexicon too large for the slot's index bits");
     fprintf(o, "const uint32_t gs_lex_hash[GS_LEX_HSIZE] = {\n");
     for (size_t i = 0; i < HSIZE; i++)
-        fprintf(o, "%u,%s", slot_of(htab[i], htab[i] ? fnv(words[htab[i] - 1].w) : 0),
+        fprintf(o, "%u,%s", slot_of(htab[i], htab[i] ? strhash(words[htab[i] - 1].w) : 0),
                 (i % 16 == 15) ? "\n" : "");
     fprintf(o, "};\n\n");
 
@@ -705,8 +729,8 @@ int main(int argc, char **argv)
             k++;
         }
         fprintf(o, "},%d},\n", k);
-        uint32_t h = fnv(s->s) & (SSIZE - 1);
-        shash_of[nsout] = fnv(s->s);
+        uint32_t h = strhash(s->s) & (SSIZE - 1);
+        shash_of[nsout] = strhash(s->s);
         while (shash[h])
             h = (h + 1) & (SSIZE - 1);
         shash[h] = (int32_t)++nsout;

@@ -202,10 +202,10 @@ typedef struct gs_lang {
 
 void gs_lang_free(gs_lang *L);
 
-/* The hash of a token's normalised form (L->tokhash): FNV-1a, the lexicon's
- * own hash; the caches keyed by a word and something else derive theirs
- * with gs_lang_hash_mix. */
-static inline uint32_t gs_lang_hash(const char *s, size_t n) { return gs_lex_fnv(s, n); }
+/* The hash of a token's normalised form (L->tokhash): the lexicon's own
+ * hash; the caches keyed by a word and something else derive theirs with
+ * gs_lang_hash_mix. */
+static inline uint32_t gs_lang_hash(const char *s, size_t n) { return gs_lex_strhash(s, n); }
 
 static inline uint32_t gs_lang_hash_mix(uint32_t h, uint32_t x)
 {

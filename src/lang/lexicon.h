@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define GS_NTAGS 36
 #define GS_LEX_HSIZE (1u << 18)
@@ -57,13 +58,38 @@ extern const uint32_t gs_lex_hash[GS_LEX_HSIZE];
 extern const gs_suffix_entry gs_suffixes[];
 extern const uint32_t gs_suffix_hash[GS_SUFFIX_HSIZE];
 
-/* FNV-1a, the hash the tables were built with. */
-static inline uint32_t gs_lex_fnv(const char *s, size_t n)
+/* The hash the tables were built with (tools/gen-lang.c has a copy): a
+ * word of up to eight bytes is one 64-bit multiply, a longer one one per
+ * eight bytes, where a byte-at-a-time hash would chain a multiply per byte.
+ * Reads only the n bytes of s. */
+static inline uint64_t gs_lex_mix64(uint64_t x)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h;
+    x ^= x >> 32;
+    x *= 0xd6e8feb86659fd93ull;
+    return x ^ (x >> 32);
+}
+
+static inline uint32_t gs_lex_strhash(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, v;
+    uint32_t a, b;
+    if (n >= 8) {
+        for (; n > 8; p += 8, n -= 8) {
+            memcpy(&v, p, 8);
+            h = gs_lex_mix64(h ^ v) + 0x9e3779b97f4a7c15ull;
+        }
+        memcpy(&v, p + n - 8, 8); /* the last eight bytes, overlapping */
+    } else if (n >= 4) {
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        v = a | (uint64_t)b << 32;
+    } else if (n) {
+        v = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    } else {
+        v = 0;
+    }
+    return (uint32_t)gs_lex_mix64(h ^ v);
 }
 
 #endif

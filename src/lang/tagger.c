@@ -37,7 +37,7 @@ enum {
 
 const gs_lex_entry *gs_lex_find(const char *w, size_t n)
 {
-    uint32_t full = gs_lex_fnv(w, n), h = full & (GS_LEX_HSIZE - 1);
+    uint32_t full = gs_lex_strhash(w, n), h = full & (GS_LEX_HSIZE - 1);
     for (;;) {
         uint32_t e = gs_lex_hash[h];
         if (!e)
@@ -54,7 +54,7 @@ const gs_lex_entry *gs_lex_find(const char *w, size_t n)
 
 static const gs_suffix_entry *suffix_find(const char *w, size_t n)
 {
-    uint32_t full = gs_lex_fnv(w, n), h = full & (GS_SUFFIX_HSIZE - 1);
+    uint32_t full = gs_lex_strhash(w, n), h = full & (GS_SUFFIX_HSIZE - 1);
     for (;;) {
         uint32_t e = gs_suffix_hash[h];
         if (!e)
@@ -1012,9 +1012,10 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
              * on only fetches a slot in vain) */
             uint32_t lh = L->tokhash[s->first + i];
             if (!(tk->flags & GS_TF_LOWER)) {
-                lh = 2166136261u;
+                char lw[GS_WCACHE_WORD];
                 for (size_t q = 0; q < tk->norm_len; q++)
-                    lh = (lh ^ (uint8_t)gs_lower((unsigned char)tk->norm[q])) * 16777619u;
+                    lw[q] = (char)gs_lower((unsigned char)tk->norm[q]);
+                lh = gs_lex_strhash(lw, tk->norm_len);
             }
             __builtin_prefetch(&gs_lex_hash[lh & (GS_LEX_HSIZE - 1)]);
             L->keys[s->first + i].lh = lh;
