@@ -17,6 +17,9 @@
 #include "text.h"
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Character classes. */
 enum {
@@ -53,6 +56,40 @@ static const uint8_t ascii_alnum[256] = {
 static const uint8_t ascii_shape[256] = {
     ['A' ... 'Z'] = 1, ['a' ... 'z'] = 3, [0x80 ... 0xff] = 4,
 };
+
+/* The end of the run of ASCII letters and digits p[j..] (up to lim), and
+ * the ascii_shape bits of its bytes or'ed into *m; sixteen bytes at a time
+ * where the processor can and the run may be that long. */
+static inline size_t ascii_run(const uint8_t *p, size_t j, size_t lim, unsigned *m)
+{
+#ifdef __SSE2__
+    while (j + 16 <= lim) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+        __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+        __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+        unsigned run = alnum == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~alnum);
+        unsigned rm = run == 16 ? 0xFFFF : (1u << run) - 1;
+        if ((unsigned)_mm_movemask_epi8(letter) & rm)
+            *m |= 1;
+        if ((unsigned)_mm_movemask_epi8(lower) & rm)
+            *m |= 2;
+        j += run;
+        if (run < 16)
+            return j;
+    }
+#endif
+    while (j < lim && ascii_alnum[p[j]]) {
+        *m |= ascii_shape[p[j]];
+        j++;
+    }
+    return j;
+}
 
 static int unicode_class(int32_t cp)
 {
@@ -704,10 +741,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 const uint8_t *p = sc.s;
                 size_t j = i, lim = n - i > sc.max_tok ? i + sc.max_tok : n;
                 unsigned m = 0;
-                while (j < lim && ascii_alnum[p[j]]) {
-                    m |= ascii_shape[p[j]];
-                    j++;
-                }
+                j = ascii_run(p, j, lim, &m);
                 if (j - i < sc.max_tok && word_ends_at(p, n, j)) {
                     if ((rc = emit_ascii_word(&sc, i, j, ws, m)) < 0)
                         return rc;
