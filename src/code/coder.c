@@ -1345,7 +1345,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
              * clause's subject whatever it asks for */
             if (!mapped[0] && c->npact[vg->subject].n &&
                 match_verb(c, L, d, (uint32_t)dem, a, b, &dm)) {
-                gs_strcpy(mapped, sizeof mapped, demand ? "100" : "020");
+                memcpy(mapped, demand ? "100" : "020", 4);
                 ev = (uint32_t)dem;
             }
             if (mapped[0]) {
