@@ -42,15 +42,6 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
     return (uint8_t)mask;
 }
 
-/* memcmp(a, b, n) == 0 for the short words of the id cache, inline. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
 /* The id cache's hash of a word form whose gs_lang_hash is h (forms are
  * case-folded for the dictionaries). */
 static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
@@ -63,7 +54,8 @@ static inline bool id_hit(const gs_coder *c, const gs_dicts *d, const char *w, s
     if (!n || n > GS_IDCACHE_WORD || d->nall > GS_IDCACHE_DICTS || !c->idcache)
         return false;
     const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
-    if (!(e->used && e->hash == h && e->fold == fold && e->len == n && same_bytes(e->word, w, n)))
+    if (!(e->used && e->hash == h && e->fold == fold && e->len == n &&
+          gs_word_key_eq(e->key, gs_word_key(w, n))))
         return false;
     for (uint32_t j = 0; j < d->nall; j++)
         out[j] = e->id[j];
@@ -108,7 +100,7 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
         e->hash = h;
         e->fold = fold;
         e->len = (uint8_t)n;
-        memcpy(e->word, w, n);
+        e->key = gs_word_key(w, n);
         memcpy(e->id, out, d->nall * sizeof(uint32_t));
     }
 }

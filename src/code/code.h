@@ -18,7 +18,7 @@
 #define GS_MAX_DICTS 4
 #define GS_CODE_LEN 32
 #define GS_IDCACHE 16384    /* word forms remembered per worker, a power of two */
-#define GS_IDCACHE_WORD 24  /* longest form remembered */
+#define GS_IDCACHE_WORD GS_WORDKEY_MAX /* longest form remembered */
 #define GS_IDCACHE_DICTS 4  /* dictionaries remembered per form */
 #define GS_START_TIME 0x80  /* gs_coder.startmask: a word gs_event_date looks at */
 _Static_assert(GS_DK_COUNT < 8, "the start mask holds a bit per dictionary kind and the time bit");
@@ -130,10 +130,9 @@ typedef struct gs_coder {
     /* dictionary word ids of recent word forms (for idcache_dicts) */
     struct gs_idcache {
         uint32_t hash;
-        uint8_t used, fold, len;
-        char word[GS_IDCACHE_WORD];
+        uint8_t used, fold, len, startmask;
+        gs_wordkey key; /* the form (gs_word_key) */
         uint32_t id[GS_IDCACHE_DICTS];
-        uint8_t startmask;
     } *idcache;
     const void *idcache_dicts;
     uint8_t *skip;        /* per token: left out by the comma rule */

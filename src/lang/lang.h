@@ -189,6 +189,8 @@ typedef struct gs_lang {
     uint8_t *aux;       /* per position: a form of be, have, get or do */
     uint32_t *tokhash;  /* per token of the document: gs_lang_hash of its normalised form */
     size_t cap_tokhash;
+    gs_wordkey *tokkey; /* per token: gs_word_key of its normalised form */
+    size_t cap_tokkey;
     struct gs_wkey {
         uint32_t h, ctx, lh;
     } *keys;            /* per token (word_keys): the word cache's hash and context, the

@@ -12,6 +12,7 @@
 #define GESTA_LEXICON_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -69,6 +70,35 @@ static inline uint64_t gs_lex_mix64(uint64_t x)
     return x ^ (x >> 32);
 }
 
+/* A word of at most GS_WORDKEY_MAX bytes as two 64-bit keys: with its
+ * length they determine it exactly, so that the caches compare two words
+ * instead of the bytes.  (A longer word's keys are its first and last eight
+ * bytes.)  Reads only the n bytes of s. */
+#define GS_WORDKEY_MAX 16
+typedef struct gs_wordkey {
+    uint64_t a, b;
+} gs_wordkey;
+
+static inline gs_wordkey gs_word_key(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    gs_wordkey k = {0, 0};
+    uint32_t x, y;
+    if (n >= 8) {
+        memcpy(&k.a, p, 8);
+        memcpy(&k.b, p + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(&x, p, 4);
+        memcpy(&y, p + n - 4, 4);
+        k.a = x | (uint64_t)y << 32;
+    } else if (n) {
+        k.a = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    }
+    return k;
+}
+
+static inline bool gs_word_key_eq(gs_wordkey x, gs_wordkey y) { return x.a == y.a && x.b == y.b; }
+
 static inline uint32_t gs_lex_strhash(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -90,6 +120,15 @@ static inline uint32_t gs_lex_strhash(const char *s, size_t n)
         v = 0;
     }
     return (uint32_t)gs_lex_mix64(h ^ v);
+}
+
+/* gs_lex_strhash of a word of n <= GS_WORDKEY_MAX bytes whose keys are k. */
+static inline uint32_t gs_lex_keyhash(gs_wordkey k, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    if (n > 8)
+        return (uint32_t)gs_lex_mix64((gs_lex_mix64(h ^ k.a) + 0x9e3779b97f4a7c15ull) ^ k.b);
+    return (uint32_t)gs_lex_mix64(h ^ k.a);
 }
 
 #endif

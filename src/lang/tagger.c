@@ -620,6 +620,7 @@ void gs_lang_free(gs_lang *L)
     free(L->aux);
     free(L->wh);
     free(L->tokhash);
+    free(L->tokkey);
     free(L->keys);
     free(L->nps);
     free(L->vgs);
@@ -865,7 +866,7 @@ static size_t lower(const gs_tok *tk, char *buf, size_t cap)
  * before the token, would only make the same word miss) */
 #define GS_WCACHE_FLAGS \
     (GS_TF_PUNCT | GS_TF_CAP | GS_TF_ALLCAPS | GS_TF_DIGIT | GS_TF_ALPHA | GS_TF_LOWER)
-#define GS_WCACHE_WORD 23
+#define GS_WCACHE_WORD GS_WORDKEY_MAX /* longest form remembered */
 
 struct gs_wcache {
     uint32_t hash, ctx; /* ctx 0: empty */
@@ -873,7 +874,7 @@ struct gs_wcache {
     uint8_t len, aux, article, modal;
     uint8_t keep;       /* prune_mask(&c) */
     uint8_t wn_verb;    /* a WordNet verb (its lexicon entry's GS_WN_VERB) */
-    char word[GS_WCACHE_WORD];
+    gs_wordkey key;     /* the form (gs_word_key) */
     cands c;
 };
 
@@ -916,13 +917,13 @@ static void prune(cands *c)
  * probe.  A lemma that is the word itself is kept as such (the token's own
  * text is used); any other is copied into the document's arena on a hit. */
 #define GS_LCACHE 32768 /* entries, a power of two */
-#define GS_LCACHE_WORD 23
-#define GS_LCACHE_LEMMA 31
+#define GS_LCACHE_WORD GS_WORDKEY_MAX
+#define GS_LCACHE_LEMMA 39
 
 struct gs_lcache {
     uint32_t hash;
     uint8_t len, penn, same, llen; /* len 0: empty */
-    char word[GS_LCACHE_WORD];
+    gs_wordkey key;                /* the form (gs_word_key) */
     char lemma[GS_LCACHE_LEMMA];
     uint8_t lclass; /* GS_LC_* */
 };
@@ -1086,7 +1087,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             uint32_t h = keys[i].h;
             wc = &L->wcache[h & (GS_WCACHE - 1)];
             if (wc->ctx == ctx && wc->hash == h && wc->len == tk->norm_len &&
-                !memcmp(wc->word, tk->norm, tk->norm_len)) {
+                gs_word_key_eq(wc->key, L->tokkey[s->first + i])) {
                 if (!after_article && !(after_modal && wc->wn_verb) && !debug) {
                     /* the common case: the pruned candidates as they are */
                     const cands *cc = &wc->c;
@@ -1124,7 +1125,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             if (wc) {
                 wc->ctx = ctx;
                 wc->len = (uint8_t)tk->norm_len;
-                memcpy(wc->word, tk->norm, tk->norm_len);
+                wc->key = L->tokkey[s->first + i];
                 wc->c = c;
                 wc->keep = (uint8_t)prune_mask(&c);
                 wc->wn_verb = lex && (gs_lex_entries[lex - 1].wn & GS_WN_VERB);
@@ -1317,7 +1318,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             uint32_t h = L->wh[i];
             lc = &L->lcache[h & (GS_LCACHE - 1)];
             if (lc->hash == h && lc->len == tk->norm_len && lc->penn == p &&
-                !memcmp(lc->word, tk->norm, tk->norm_len)) {
+                gs_word_key_eq(lc->key, L->tokkey[s->first + i])) {
                 if (lc->same) {
                     lm = tk->norm;
                     ll = tk->norm_len;
@@ -1373,7 +1374,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             lc->lclass = lt[i].lclass;
             lc->len = (uint8_t)tk->norm_len;
             lc->penn = (uint8_t)p;
-            memcpy(lc->word, tk->norm, tk->norm_len);
+            lc->key = L->tokkey[s->first + i];
             lc->same = lm == tk->norm;
             lc->llen = (uint8_t)(lc->same ? 0 : ll);
             if (!lc->same)
@@ -1405,8 +1406,16 @@ int gs_lang_tag(gs_lang *L, const gs_text *t)
     if (t->ntoks > L->cap_tokhash &&
         gs_grow((void **)&L->tokhash, &L->cap_tokhash, t->ntoks, sizeof(uint32_t)) < 0)
         return GESTA_ENOMEM;
-    for (size_t i = 0; i < t->ntoks; i++)
-        L->tokhash[i] = gs_lang_hash(t->toks[i].norm, t->toks[i].norm_len);
+    if (t->ntoks > L->cap_tokkey &&
+        gs_grow((void **)&L->tokkey, &L->cap_tokkey, t->ntoks, sizeof *L->tokkey) < 0)
+        return GESTA_ENOMEM;
+    for (size_t i = 0; i < t->ntoks; i++) {
+        const gs_tok *tk = &t->toks[i];
+        gs_wordkey k = gs_word_key(tk->norm, tk->norm_len);
+        L->tokkey[i] = k;
+        L->tokhash[i] = tk->norm_len <= GS_WORDKEY_MAX ? gs_lex_keyhash(k, tk->norm_len)
+                                                       : gs_lang_hash(tk->norm, tk->norm_len);
+    }
     if (t->ntoks > L->cap_keys &&
         gs_grow((void **)&L->keys, &L->cap_keys, t->ntoks, sizeof *L->keys) < 0)
         return GESTA_ENOMEM;
