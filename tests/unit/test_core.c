@@ -3,7 +3,10 @@
  * table.
  */
 #include "../../src/core/core.h"
+#include "../../src/lang/lexicon.h"
 #include "test.h"
+
+#include <stdlib.h>
 
 static void arena_alloc_and_reset(void)
 {
@@ -118,7 +121,37 @@ static void grow_overflow(void)
     free(p);
 }
 
+/* The caches' word keys: every byte of a word up to GS_WORDKEY_MAX bytes
+ * is in its keys (a change of any one byte changes them), and the hash
+ * from the keys is the lexicon's hash of the bytes.  Each word sits in a
+ * block of its own size, so that a sanitizer sees a read past its end. */
+static void word_keys(void)
+{
+    unsigned seed = 12345;
+    for (size_t n = 0; n <= 24; n++) {
+        for (int round = 0; round < 20; round++) {
+            char *w = malloc(n ? n : 1);
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                w[i] = (char)("abcXYZ019-.'\xc3\xa9"[(seed >> 16) % 15]);
+            }
+            gs_wordkey k = gs_word_key(w, n);
+            if (n <= GS_WORDKEY_MAX)
+                CHECK_INT(gs_lex_keyhash(k, n), gs_lex_strhash(w, n));
+            for (size_t i = 0; i < n && n <= GS_WORDKEY_MAX; i++) {
+                char old = w[i];
+                w[i] = (char)(old ^ 0x40);
+                CHECK(!gs_word_key_eq(k, gs_word_key(w, n)));
+                w[i] = old;
+            }
+            CHECK(gs_word_key_eq(k, gs_word_key(w, n)));
+            free(w);
+        }
+    }
+}
+
 const test_case core_tests[] = {
+    {"core/word_keys", word_keys},
     {"core/arena", arena_alloc_and_reset},
     {"core/buf_json", buf_json_escaping},
     {"core/dates", dates},

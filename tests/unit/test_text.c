@@ -187,7 +187,41 @@ static void empty_and_blank_documents(void)
     eng = NULL;
 }
 
+/* Runs of ASCII letters and digits are scanned sixteen bytes at a time
+ * where the text allows: words of every length, at every offset from a
+ * block boundary, ended by a space, punctuation, a non-ASCII letter (which
+ * continues the word) or the end of the text, come out whole.  Each text
+ * sits in a block of its own size, so that a sanitizer sees a read past
+ * its end. */
+static void ascii_runs_at_block_edges(void)
+{
+    setup(NULL);
+    static const char alnum[] = "aZ0bY9cX8dW7eV6";
+    static const char *const ends[] = {" next", ", next", "\xc3\xa9 next", ""};
+    for (size_t pad = 0; pad <= 17; pad++)
+        for (size_t len = 1; len <= 40; len++)
+            for (size_t e = 0; e < 4; e++) {
+                size_t el = strlen(ends[e]), n = pad + len + el;
+                char *text = malloc(n);
+                memset(text, ' ', pad);
+                for (size_t i = 0; i < len; i++)
+                    text[pad + i] = alnum[(i + len) % 15];
+                memcpy(text + pad + len, ends[e], el);
+                CHECK_INT(run_text(text, n), 0);
+                gesta_token t;
+                CHECK_INT(gesta_worker_token(w, 0, &t), 0);
+                size_t want = len + (e == 2 ? 2 : 0); /* "é" is part of the word */
+                CHECK_INT(t.len, want);
+                CHECK(t.len == want && !memcmp(t.text, text + pad, want));
+                CHECK_INT(t.span.start, pad);
+                CHECK_INT(t.span.end, pad + want);
+                CHECK_INT(gesta_worker_token_count(w), e == 3 ? 1 : e == 1 ? 3 : 2);
+                free(text);
+            }
+}
+
 const test_case text_tests[] = {
+    {"text/ascii_runs", ascii_runs_at_block_edges},
     {"text/offsets", offsets_index_original_bytes},
     {"text/nfc_apostrophes", nfc_and_apostrophes},
     {"text/invalid_utf8", invalid_utf8_is_reported_and_replaced},
