@@ -120,6 +120,14 @@ typedef struct gs_coder {
         uint32_t val;
     } *synmemo;
     uint32_t syn_stamp;
+    /* per dictionary: the current sentence's words and lemmas as a bit set
+     * of 1024 (a Bloom filter of one hash) and their 64-bit signature
+     * (gs_word_sig), which verb patterns test before a search; code_sentence
+     * fills them for the verb dictionaries */
+    struct gs_vpres {
+        uint64_t present[16], sig;
+    } *vpres;
+    size_t cap_vpres;
     /* per dictionary (the first four) and synset: may a member occur in the
      * current sentence?  Yes when stamp == syn_stamp: code_sentence marks
      * the synsets with a member that begins with a word of the sentence */

@@ -571,16 +571,10 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
         out->vend = vend;
         out->src = out->tgt = out->comp = -1;
         pm m = {c, c->opt.compat, false, L, dict, j, d->nall, s, e, vg->clause, -1, -1, -1, 0};
-        /* the words of the sentence as a bit set (a Bloom filter of one
-         * hash): a pattern that needs a word the sentence lacks is passed
-         * over without a search */
-        uint64_t present[16] = {0}, sig = 0;
-        for (uint32_t k = s; k < e; k++) {
-            uint32_t w = WID(&m, k), l = m.exact ? UINT32_MAX : LID(&m, k);
-            present[(w >> 6) & 15] |= 1ull << (w & 63);
-            present[(l >> 6) & 15] |= 1ull << (l & 63);
-            sig |= gs_word_sig(w) | gs_word_sig(l);
-        }
+        /* the words of the sentence as a bit set: a pattern that needs a
+         * word the sentence lacks is passed over without a search */
+        const uint64_t *present = c->vpres[j].present;
+        uint64_t sig = c->vpres[j].sig;
         for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
             const gs_pattern *pt = &dict->patterns[p];
             /* a word the pattern needs is missing: a test of one word */
@@ -1294,6 +1288,23 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
             }
         }
     }
+    /* the sentence's words as match_verb's bit sets, for each verb
+     * dictionary */
+    if (d->nall > c->cap_vpres && gs_grow((void **)&c->vpres, &c->cap_vpres, d->nall,
+                                           sizeof *c->vpres) < 0)
+        return GESTA_ENOMEM;
+    for (uint32_t q = 0; q < d->nuse[GS_DK_VERB]; q++) {
+        uint32_t j = d->use_j[GS_DK_VERB][q];
+        struct gs_vpres *vp = &c->vpres[j];
+        memset(vp, 0, sizeof *vp);
+        for (uint32_t k = a; k < b; k++) {
+            uint32_t wd = c->wid[(size_t)k * d->nall + j];
+            uint32_t l = c->opt.compat ? UINT32_MAX : c->lid[(size_t)k * d->nall + j];
+            vp->present[(wd >> 6) & 15] |= 1ull << (wd & 63);
+            vp->present[(l >> 6) & 15] |= 1ull << (l & 63);
+            vp->sig |= gs_word_sig(wd) | gs_word_sig(l);
+        }
+    }
     if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
     emit_ctx x = {w, d, si, date, (gesta_field)s->field};
@@ -1787,6 +1798,7 @@ void gs_coder_free(gs_coder *c)
 {
     free(c->wid);
     free(c->startmask);
+    free(c->vpres);
     free(c->lid);
     free(c->mentions);
     free(c->tok_mention);
