@@ -581,6 +581,32 @@ static bool it_is_thing(const gs_coder *c, const gs_lang *L, uint32_t i)
     return false;
 }
 
+/* Can phrase np be sure to name no actor, for the reasons resolve_np
+ * would find, without the work: no dictionary phrase in it, no word that
+ * begins an agent or a surname, no pronoun, no proper noun that may name
+ * again a person named before, not one of "the two countries" or "the
+ * country", and no new actors asked for?  (Every way resolve_np finds an
+ * actor needs one of these.) */
+static bool cannot_name(const gs_coder *c, const gs_text *t, const gs_lang *L, const gs_np *np)
+{
+    if ((np->flags & GS_NP_PRONOUN) || c->opt.new_actor_length ||
+        ((np->flags & GS_NP_PLURAL) && c->nhist_start >= 2))
+        return false;
+    for (uint32_t k = np->start; k < np->end; k++)
+        if (c->tok_mention[k] >= 0 ||
+            (c->startmask[k] & (1u << GS_DK_AGENT | 1u << GS_DK_SURNAME)) ||
+            (c->nnamed && L->lt[k].penn == GS_P_NNP))
+            return false;
+    /* "the country", "the nation": the country last named */
+    if ((np->flags & GS_NP_DEFINITE) && c->have_country) {
+        const gs_tok *h = &t->toks[np->head];
+        if (tok_is(h, "country") || tok_is(h, "nation") || tok_is(h, "state") ||
+            tok_is(h, "kingdom") || tok_is(h, "republic"))
+            return false;
+    }
+    return true;
+}
+
 /* Resolves the actors of noun phrase np (not following coordination). */
 static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                       uint32_t npi, int32_t date, uint32_t send)
@@ -590,6 +616,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     act->first = (uint32_t)c->nractors;
     act->n = 0;
     act->resolved = true;
+    if (cannot_name(c, t, L, np))
+        return 0;
     char base[GS_CODE_LEN] = "";
     const gs_mention *actor = NULL;
     const gs_mention *agents[16];
