@@ -46,16 +46,16 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
  * case-folded for the dictionaries). */
 static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
 
-/* The id cache's answer for word w[0..n) (h: its id_hash): its ids into out
- * and its start mask into mask (when not NULL); false when it has none. */
-static inline bool id_hit(const gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold,
-                          uint32_t h, uint32_t *out, uint8_t *mask)
+/* The id cache's answer for a word of n bytes (h: its id_hash, key: its
+ * gs_word_key): its ids into out and its start mask into mask (when not
+ * NULL); false when it has none. */
+static inline bool id_hit(const gs_coder *c, const gs_dicts *d, size_t n, bool fold, uint32_t h,
+                          gs_wordkey key, uint32_t *out, uint8_t *mask)
 {
     if (!n || n > GS_IDCACHE_WORD || d->nall > GS_IDCACHE_DICTS || !c->idcache)
         return false;
     const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
-    if (!(e->used && e->hash == h && e->fold == fold && e->len == n &&
-          gs_word_key_eq(e->key, gs_word_key(w, n))))
+    if (!(e->used && e->hash == h && e->fold == fold && e->len == n && gs_word_key_eq(e->key, key)))
         return false;
     for (uint32_t j = 0; j < d->nall; j++)
         out[j] = e->id[j];
@@ -66,9 +66,10 @@ static inline bool id_hit(const gs_coder *c, const gs_dicts *d, const char *w, s
 
 /* The ids of word w[0..n) (as written, before folding when fold is set) in
  * every dictionary into out, through the coder's cache of recent forms (h:
- * the form's id_hash); with mask, also its start_mask. */
+ * the form's id_hash, wk its gs_word_key); with mask, also its
+ * start_mask. */
 static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool fold, uint32_t h,
-                   uint32_t *out, uint8_t *mask)
+                   gs_wordkey wk, uint32_t *out, uint8_t *mask)
 {
     if (!n) {
         for (uint32_t j = 0; j < d->nall; j++)
@@ -77,7 +78,7 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
             *mask = 0;
         return;
     }
-    if (id_hit(c, d, w, n, fold, h, out, mask))
+    if (id_hit(c, d, n, fold, h, wk, out, mask))
         return;
     struct gs_idcache *e = NULL;
     if (n <= GS_IDCACHE_WORD && d->nall <= GS_IDCACHE_DICTS && c->idcache)
@@ -100,7 +101,7 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
         e->hash = h;
         e->fold = fold;
         e->len = (uint8_t)n;
-        e->key = gs_word_key(w, n);
+        e->key = wk;
         memcpy(e->id, out, d->nall * sizeof(uint32_t));
     }
 }
@@ -148,8 +149,8 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
         uint32_t h = id_hash(L->tokhash[k]);
         /* the cache's answer inline (most tokens), the lookup when it has none */
-        if (!id_hit(c, d, tk->norm, tk->norm_len, true, h, wid, &c->startmask[k]))
-            ids_of(c, d, tk->norm, tk->norm_len, true, h, wid, &c->startmask[k]);
+        if (!id_hit(c, d, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
+            ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&
             (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
@@ -157,7 +158,8 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
                 lid[j] = wid[j];
         else if (lt->lemma_len)
             ids_of(c, d, lt->lemma, lt->lemma_len, true,
-                   id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)), lid, NULL);
+                   id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)),
+                   gs_word_key(lt->lemma, lt->lemma_len), lid, NULL);
         else
             for (uint32_t j = 0; j < d->nall; j++)
                 lid[j] = UINT32_MAX;
@@ -286,7 +288,8 @@ static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint3
     if (!ok || d->nall > 8)
         return false;
     uint32_t ids[8];
-    ids_of(c, d, tk->norm, pre, true, id_hash(gs_lang_hash(tk->norm, pre)), ids, NULL);
+    ids_of(c, d, tk->norm, pre, true, id_hash(gs_lang_hash(tk->norm, pre)),
+           gs_word_key(tk->norm, pre), ids, NULL);
     for (uint32_t q = 0; q < d->nuse[GS_DK_ACTOR]; q++) {
         const gs_dict *dj = d->use[GS_DK_ACTOR][q];
         uint32_t j = d->use_j[GS_DK_ACTOR][q];
