@@ -915,17 +915,19 @@ static void prune(cands *c)
 /* The lemma of a word form with a Penn tag, remembered: it depends on
  * nothing else, and morphology and lexicon lookups cost far more than a
  * probe.  A lemma that is the word itself is kept as such (the token's own
- * text is used); any other is copied into the document's arena on a hit. */
+ * text is used), one of the lexicon's or the special forms' by its static
+ * string; any other is copied into the document's arena on a hit. */
 #define GS_LCACHE 32768 /* entries, a power of two */
 #define GS_LCACHE_WORD GS_WORDKEY_MAX
-#define GS_LCACHE_LEMMA 39
+#define GS_LCACHE_LEMMA 31
 
 struct gs_lcache {
     uint32_t hash;
     uint8_t len, penn, same, llen; /* len 0: empty */
     gs_wordkey key;                /* the form (gs_word_key) */
-    char lemma[GS_LCACHE_LEMMA];
-    uint8_t lclass; /* GS_LC_* */
+    const char *fixed;             /* the lemma when it is a static string, else NULL */
+    char lemma[GS_LCACHE_LEMMA];   /* else the lemma (same: none) */
+    uint8_t lclass;                /* GS_LC_* */
 };
 
 _Static_assert(sizeof(struct gs_lcache) == 64, "a lemma cache entry fills one cache line");
@@ -1322,6 +1324,9 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 if (lc->same) {
                     lm = tk->norm;
                     ll = tk->norm_len;
+                } else if (lc->fixed) {
+                    lm = lc->fixed;
+                    ll = lc->llen;
                 } else {
                     char *cp = gs_arena_strndup(L->arena, lc->lemma, lc->llen);
                     if (!cp)
@@ -1342,6 +1347,7 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         bool found = ln && (buf[0] == '\'' || buf[0] == 'n' || buf[0] == 'c' || buf[0] == 'w' ||
                             buf[0] == 's') &&
                      special_lemma(buf, ln, p, &lm, &ll);
+        bool fixed = found; /* special forms' lemmas are static strings */
         if (ln && !found) {
             /* the word's lexicon entry is known from its candidates */
             const gs_lex_entry *e = lt[i].lex ? &gs_lex_entries[lt[i].lex - 1] : NULL;
@@ -1349,6 +1355,10 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 found = lemma_of_e(e, buf, ln, true, &lm, &ll, L->arena);
             else if (p == GS_P_NNS || p == GS_P_NNPS)
                 found = lemma_of_e(e, buf, ln, false, &lm, &ll, L->arena);
+            /* the lexicon's own lemmas are in its string pool */
+            fixed = found && e &&
+                    ((e->vlemma && lm == gs_lex_pool + e->vlemma) ||
+                     (e->nlemma && lm == gs_lex_pool + e->nlemma));
         }
         if (!found) {
             /* the word itself, lower-cased (into the arena when it differs) */
@@ -1359,6 +1369,11 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             if (!ln || same) {
                 lm = tk->norm;
                 ll = tk->norm_len;
+            } else if (lt[i].lex) {
+                /* the lexicon's entry is the lower-cased word */
+                lm = gs_lex_pool + gs_lex_entries[lt[i].lex - 1].word;
+                ll = ln;
+                fixed = true;
             } else {
                 char *cp = gs_arena_strndup(L->arena, buf, ln);
                 if (!cp)
@@ -1370,14 +1385,15 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
         lt[i].lemma = lm;
         lt[i].lemma_len = (uint32_t)ll;
         lt[i].lclass = (uint8_t)gs_lang_lemma_class(lm, ll, tk->norm, tk->norm_len);
-        if (lc && (lm == tk->norm || ll <= GS_LCACHE_LEMMA)) {
+        if (lc && (lm == tk->norm || fixed || ll <= GS_LCACHE_LEMMA) && ll <= UINT8_MAX) {
             lc->lclass = lt[i].lclass;
             lc->len = (uint8_t)tk->norm_len;
             lc->penn = (uint8_t)p;
             lc->key = L->tokkey[s->first + i];
             lc->same = lm == tk->norm;
             lc->llen = (uint8_t)(lc->same ? 0 : ll);
-            if (!lc->same)
+            lc->fixed = !lc->same && fixed ? lm : NULL;
+            if (!lc->same && !fixed)
                 memcpy(lc->lemma, lm, ll);
         }
     }
