@@ -31,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/lang/lexicon.h"
+
 static void die(const char *fmt, ...)
 {
     va_list ap;
@@ -255,37 +257,8 @@ static uint32_t slot_of(int32_t index1, uint32_t hash)
     return index1 ? ((hash >> IBITS) << IBITS) | (uint32_t)index1 : 0;
 }
 
-/* gs_lex_strhash of src/lang/lexicon.h, which the tables are built with */
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 32;
-    x *= 0xd6e8feb86659fd93ull;
-    return x ^ (x >> 32);
-}
-
-static uint32_t strhash(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, v;
-    uint32_t a, b;
-    if (n >= 8) {
-        for (; n > 8; p += 8, n -= 8) {
-            memcpy(&v, p, 8);
-            h = mix64(h ^ v) + 0x9e3779b97f4a7c15ull;
-        }
-        memcpy(&v, p + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        v = a | (uint64_t)b << 32;
-    } else if (n) {
-        v = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
-    } else {
-        v = 0;
-    }
-    return (uint32_t)mix64(h ^ v);
-}
+/* The hash the tables are built with: the lexicon's own, gs_lex_strhash */
+static uint32_t strhash(const char *s) { return gs_lex_strhash(s, strlen(s)); }
 
 static word *find(const char *w)
 {

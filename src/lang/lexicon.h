@@ -59,7 +59,7 @@ extern const uint32_t gs_lex_hash[GS_LEX_HSIZE];
 extern const gs_suffix_entry gs_suffixes[];
 extern const uint32_t gs_suffix_hash[GS_SUFFIX_HSIZE];
 
-/* The hash the tables were built with (tools/gen-lang.c has a copy): a
+/* The hash the tables were built with (tools/gen-lang.c calls it): a
  * word of up to eight bytes is one 64-bit multiply, a longer one one per
  * eight bytes, where a byte-at-a-time hash would chain a multiply per byte.
  * Reads only the n bytes of s. */
