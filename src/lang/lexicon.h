@@ -59,10 +59,7 @@ extern const uint32_t gs_lex_hash[GS_LEX_HSIZE];
 extern const gs_suffix_entry gs_suffixes[];
 extern const uint32_t gs_suffix_hash[GS_SUFFIX_HSIZE];
 
-/* The hash the tables were built with (tools/gen-lang.c calls it): a
- * word of up to eight bytes is one 64-bit multiply, a longer one one per
- * eight bytes, where a byte-at-a-time hash would chain a multiply per byte.
- * Reads only the n bytes of s. */
+/* A 64-bit mix of the lexicon's hash. */
 static inline uint64_t gs_lex_mix64(uint64_t x)
 {
     x ^= x >> 32;
@@ -99,36 +96,33 @@ static inline gs_wordkey gs_word_key(const char *s, size_t n)
 
 static inline bool gs_word_key_eq(gs_wordkey x, gs_wordkey y) { return x.a == y.a && x.b == y.b; }
 
-static inline uint32_t gs_lex_strhash(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, v;
-    uint32_t a, b;
-    if (n >= 8) {
-        for (; n > 8; p += 8, n -= 8) {
-            memcpy(&v, p, 8);
-            h = gs_lex_mix64(h ^ v) + 0x9e3779b97f4a7c15ull;
-        }
-        memcpy(&v, p + n - 8, 8); /* the last eight bytes, overlapping */
-    } else if (n >= 4) {
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        v = a | (uint64_t)b << 32;
-    } else if (n) {
-        v = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
-    } else {
-        v = 0;
-    }
-    return (uint32_t)gs_lex_mix64(h ^ v);
-}
-
-/* gs_lex_strhash of a word of n <= GS_WORDKEY_MAX bytes whose keys are k. */
+/* The lexicon's hash of a word of n <= GS_WORDKEY_MAX bytes whose keys are
+ * k (see gs_lex_strhash). */
 static inline uint32_t gs_lex_keyhash(gs_wordkey k, size_t n)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
     if (n > 8)
         return (uint32_t)gs_lex_mix64((gs_lex_mix64(h ^ k.a) + 0x9e3779b97f4a7c15ull) ^ k.b);
     return (uint32_t)gs_lex_mix64(h ^ k.a);
+}
+
+/* The hash the tables were built with (tools/gen-lang.c calls it): a word
+ * of up to eight bytes is one 64-bit multiply, a longer one one per eight
+ * bytes, where a byte-at-a-time hash would chain a multiply per byte.
+ * Reads only the n bytes of s. */
+static inline uint32_t gs_lex_strhash(const char *s, size_t n)
+{
+    if (n <= GS_WORDKEY_MAX)
+        return gs_lex_keyhash(gs_word_key(s, n), n);
+    /* eight bytes at a time, then the last eight (overlapping) */
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, v;
+    for (; n > 8; p += 8, n -= 8) {
+        memcpy(&v, p, 8);
+        h = gs_lex_mix64(h ^ v) + 0x9e3779b97f4a7c15ull;
+    }
+    memcpy(&v, p + n - 8, 8);
+    return (uint32_t)gs_lex_mix64(h ^ v);
 }
 
 #endif
