@@ -584,6 +584,14 @@ static bool it_is_thing(const gs_coder *c, const gs_lang *L, uint32_t i)
     return false;
 }
 
+/* Is t a noun that, definite, means the country last named ("the
+ * country", "the nation")? */
+static bool country_noun(const gs_tok *t)
+{
+    return tok_is(t, "country") || tok_is(t, "nation") || tok_is(t, "state") ||
+           tok_is(t, "kingdom") || tok_is(t, "republic");
+}
+
 /* Can phrase np be sure to name no actor, for the reasons resolve_np
  * would find, without the work: no dictionary phrase in it, no word that
  * begins an agent or a surname, no pronoun, no proper noun that may name
@@ -601,13 +609,7 @@ static bool cannot_name(const gs_coder *c, const gs_text *t, const gs_lang *L, c
             (c->nnamed && L->lt[k].penn == GS_P_NNP))
             return false;
     /* "the country", "the nation": the country last named */
-    if ((np->flags & GS_NP_DEFINITE) && c->have_country) {
-        const gs_tok *h = &t->toks[np->head];
-        if (tok_is(h, "country") || tok_is(h, "nation") || tok_is(h, "state") ||
-            tok_is(h, "kingdom") || tok_is(h, "republic"))
-            return false;
-    }
-    return true;
+    return !((np->flags & GS_NP_DEFINITE) && c->have_country && country_noun(&t->toks[np->head]));
 }
 
 /* Resolves the actors of noun phrase np (not following coordination). */
@@ -849,9 +851,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     }
     /* "the country", "the nation": the country last named */
     if (!actor && !nagents && !base[0] && (np->flags & GS_NP_DEFINITE) && c->have_country) {
-        const gs_tok *h = &t->toks[np->head];
-        if (tok_is(h, "country") || tok_is(h, "nation") || tok_is(h, "state") || tok_is(h, "kingdom") ||
-            tok_is(h, "republic")) {
+        if (country_noun(&t->toks[np->head])) {
             gs_ractor x = c->recent_country;
             gs_strcpy_max(x.code, sizeof x.code, c->recent_country.code, 3);
             x.start = np->start;
