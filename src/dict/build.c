@@ -47,6 +47,14 @@ static uint32_t fnv(const char *s, size_t n)
     return h;
 }
 
+/* A slot of the word hash: the word's id + 1 in its low GS_WORD_ID_BITS
+ * bits, and the top bits of its hash above them, so that a probe passes
+ * over the slots of other words without reading their strings. */
+static inline uint32_t word_slot(uint32_t id, uint32_t hash)
+{
+    return (id + 1) | (hash & ~GS_WORD_ID_MASK);
+}
+
 static int word_rehash(gs_dict_builder *b, uint32_t size)
 {
     uint32_t *t = calloc(size, sizeof(uint32_t));
@@ -54,10 +62,10 @@ static int word_rehash(gs_dict_builder *b, uint32_t size)
         return GESTA_ENOMEM;
     for (uint32_t id = 0; id < b->nwords; id++) {
         const char *s = b->pool.data + b->word_str[id];
-        uint32_t h = fnv(s, strlen(s)) & (size - 1);
+        uint32_t fh = fnv(s, strlen(s)), h = fh & (size - 1);
         while (t[h])
             h = (h + 1) & (size - 1);
-        t[h] = id + 1;
+        t[h] = word_slot(id, fh);
     }
     free(b->word_hash);
     b->word_hash = t;
@@ -73,20 +81,31 @@ uint32_t gs_db_word(gs_dict_builder *b, const char *w, size_t n)
         b->oom = true;
         return UINT32_MAX;
     }
-    uint32_t h = fnv(w, n) & (b->word_hash_size - 1);
+    uint32_t fh = fnv(w, n), h = fh & (b->word_hash_size - 1);
     while (b->word_hash[h]) {
-        uint32_t id = b->word_hash[h] - 1;
-        const char *s = b->pool.data + b->word_str[id];
-        if (!strncmp(s, w, n) && s[n] == '\0')
-            return id;
+        uint32_t e = b->word_hash[h];
+        if (!((e ^ fh) & ~GS_WORD_ID_MASK)) {
+            uint32_t id = (e & GS_WORD_ID_MASK) - 1;
+            const char *s = b->pool.data + b->word_str[id];
+            if (!strncmp(s, w, n) && s[n] == '\0')
+                return id;
+        }
         h = (h + 1) & (b->word_hash_size - 1);
+    }
+    if (b->nwords >= GS_WORD_ID_MASK - 1) {
+        /* the word hash's slots hold ids below 2^GS_WORD_ID_BITS - 1 */
+        if (!b->oom)
+            gs_db_report(b, false, 0, "more than %u distinct words in one set of dictionaries",
+                         GS_WORD_ID_MASK - 2);
+        b->oom = true;
+        return UINT32_MAX;
     }
     uint32_t off = gs_db_str(b, w, n);
     if (b->oom || VEC_PUSH(b, b->word_str, b->nwords, b->cap_word_str, off) < 0) {
         b->oom = true;
         return UINT32_MAX;
     }
-    b->word_hash[h] = b->nwords;
+    b->word_hash[h] = word_slot(b->nwords - 1, fh);
     return b->nwords - 1;
 }
 
@@ -746,7 +765,7 @@ void gs_dict_free(gs_dict *d)
  *   little-endian host order (the file records its byte order in the
  *   magic's last byte: 1 = little-endian). */
 #define GS_DC_MAGIC "GESTADC\1"
-#define GS_DC_VERSION 5
+#define GS_DC_VERSION 6 /* 6: hash bits in the word hash's slots */
 
 enum {
     S_POOL, S_WORD_STR, S_WORD_HASH, S_NODES, S_EDGES, S_ACTORS, S_CODES, S_AGENTS, S_DISCARDS,
@@ -843,9 +862,11 @@ static const char *validate(const gs_dict *d)
             return "word string out of range";
     if (d->word_hash_size & (d->word_hash_size - 1))
         return "word hash size not a power of two";
-    for (uint32_t i = 0; i < d->word_hash_size; i++)
-        if (d->word_hash[i] > d->nwords)
+    for (uint32_t i = 0; i < d->word_hash_size; i++) {
+        uint32_t e = d->word_hash[i];
+        if ((e & GS_WORD_ID_MASK) > d->nwords || (e && !(e & GS_WORD_ID_MASK)))
             return "word hash entry out of range";
+    }
     for (int k = 0; k < GS_DK_COUNT; k++)
         if (d->root[k] >= d->nnodes)
             return "trie root out of range";
@@ -998,8 +1019,12 @@ static int load_mem(const void *bytes, size_t len, bool copy, void *owned, gs_di
     o->blob = blob;
     d->owned = o;
     if (h->version != GS_DC_VERSION) {
-        why = "unsupported version";
-        goto bad;
+        snprintf(err, errlen,
+                 "compiled dictionary of format version %u; this gesta reads version %d: "
+                 "compile it again from its text files",
+                 h->version, GS_DC_VERSION);
+        gs_dict_free(d);
+        return GESTA_EDICT;
     }
     if (h->nsections != S_COUNT || len < sizeof *h + S_COUNT * sizeof(dc_section)) {
         why = "bad section table";
@@ -1080,14 +1105,17 @@ uint32_t gs_dict_word(const gs_dict *d, const char *w, size_t n)
 {
     if (!d->word_hash_size)
         return UINT32_MAX;
-    uint32_t h = fnv(w, n) & (d->word_hash_size - 1);
+    uint32_t fh = fnv(w, n), h = fh & (d->word_hash_size - 1);
     for (;;) {
         uint32_t e = d->word_hash[h];
         if (!e)
             return UINT32_MAX;
-        const char *s = d->pool + d->word_str[e - 1];
-        if (!strncmp(s, w, n) && s[n] == '\0')
-            return e - 1;
+        /* the slot's hash bits first: most slots probed hold other words */
+        if (!((e ^ fh) & ~GS_WORD_ID_MASK)) {
+            const char *s = d->pool + d->word_str[(e & GS_WORD_ID_MASK) - 1];
+            if (!strncmp(s, w, n) && s[n] == '\0')
+                return (e & GS_WORD_ID_MASK) - 1;
+        }
         h = (h + 1) & (d->word_hash_size - 1);
     }
 }

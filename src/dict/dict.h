@@ -20,6 +20,11 @@
 
 #include "../core/core.h"
 
+/* The word hash's slots keep a word id + 1 in their low bits: a set of
+ * dictionaries holds fewer than 2^24 - 1 distinct words. */
+#define GS_WORD_ID_BITS 24
+#define GS_WORD_ID_MASK ((1u << GS_WORD_ID_BITS) - 1)
+
 /* Dictionary kinds, each with its own trie. */
 /* GS_DK_SURNAME is derived, not read: the last word of a person's name
  * ("Bush" of GEORGE_W._BUSH), whose entry is an actor (see gs_dict_build). */
@@ -165,6 +170,8 @@ typedef struct gs_dict {
     /* words: id -> pool offset; hash slot -> id + 1 */
     const uint32_t *word_str;
     uint32_t nwords;
+    /* open addressing; a slot is 0 (empty) or the word's id + 1 in its low
+     * GS_WORD_ID_BITS bits with the high bits of the word's hash above */
     const uint32_t *word_hash;
     uint32_t word_hash_size; /* a power of two */
     /* tries of all kinds share the node and edge arrays */

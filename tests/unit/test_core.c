@@ -3,6 +3,7 @@
  * table.
  */
 #include "../../src/core/core.h"
+#include "../../src/dict/dict.h"
 #include "../../src/lang/lexicon.h"
 #include "test.h"
 
@@ -151,7 +152,76 @@ static void word_keys(void)
     }
 }
 
+/* The dictionaries' word hash: every word of a dictionary is found, built
+ * and after a save and load, and words it lacks are not, among thousands of
+ * words whose slots share their hash bits or not; a slot with hash bits but
+ * no id is refused when a compiled dictionary is loaded. */
+static void dict_words(void)
+{
+    enum { N = 6000 };
+    gs_buf text = GS_BUF_INIT;
+    for (int i = 0; i < N; i++)
+        gs_buf_printf(&text, "W%dQ {} [~X%d]\n", i, i % 100);
+    gesta_limits lim;
+    gesta_limits_default(&lim);
+    gs_dict_builder *b = NULL;
+    gs_dict *d = NULL, *d2 = NULL;
+    CHECK_INT(gs_dict_builder_new(&b, &lim, NULL, NULL), 0);
+    CHECK_INT(gs_dict_read_mem(b, "words", text.data, text.len, GS_DK_AGENT, NULL), 0);
+    CHECK_INT(gs_dict_build(b, &d), 0);
+    gs_dict_builder_free(b);
+    gs_buf out = GS_BUF_INIT;
+    CHECK_INT(gs_dict_save(d, &out), 0);
+    char err[128];
+    CHECK_INT(gs_dict_load_mem(out.data, out.len, true, &d2, err, sizeof err), 0);
+    for (int pass = 0; pass < 2; pass++) {
+        const gs_dict *x = pass ? d2 : d;
+        if (!x)
+            break;
+        CHECK(x->nwords == N);
+        for (int i = 0; i < N; i++) {
+            char w[32];
+            int n = snprintf(w, sizeof w, "w%dq", i);
+            uint32_t id = gs_dict_word(x, w, (size_t)n);
+            CHECK(id < x->nwords && !strcmp(gs_dict_str(x, x->word_str[id]), w));
+            n = snprintf(w, sizeof w, "w%dr", i); /* absent */
+            CHECK(gs_dict_word(x, w, (size_t)n) == UINT32_MAX);
+            CHECK(gs_dict_word(x, w, (size_t)n - 1) == UINT32_MAX);
+        }
+    }
+    gs_dict_free(d);
+    gs_dict_free(d2);
+    /* an empty slot given hash bits: corrupt (the bytes used in place, so
+     * that the slots are found in them) */
+    gs_dict *d3 = NULL;
+    CHECK_INT(gs_dict_load_mem(out.data, out.len, false, &d3, err, sizeof err), 0);
+    if (d3) {
+        uint32_t *slots = (uint32_t *)(void *)(out.data + ((const char *)d3->word_hash - out.data));
+        uint32_t i = 0;
+        while (i < d3->word_hash_size && slots[i])
+            i++;
+        CHECK(i < d3->word_hash_size);
+        gs_dict_free(d3);
+        slots[i] = 1u << GS_WORD_ID_BITS;
+        d3 = NULL;
+        CHECK_INT(gs_dict_load_mem(out.data, out.len, true, &d3, err, sizeof err), GESTA_EDICT);
+        CHECK(strstr(err, "word hash entry out of range") != NULL);
+        gs_dict_free(d3);
+        /* a file of another format version: named as such */
+        uint32_t v;
+        memcpy(&v, out.data + 8, 4);
+        v--;
+        memcpy(out.data + 8, &v, 4);
+        d3 = NULL;
+        CHECK_INT(gs_dict_load_mem(out.data, out.len, true, &d3, err, sizeof err), GESTA_EDICT);
+        CHECK(strstr(err, "compile it again") != NULL);
+    }
+    gs_buf_free(&out);
+    gs_buf_free(&text);
+}
+
 const test_case core_tests[] = {
+    {"core/dict_words", dict_words},
     {"core/word_keys", word_keys},
     {"core/arena", arena_alloc_and_reset},
     {"core/buf_json", buf_json_escaping},
