@@ -96,6 +96,25 @@ static inline gs_wordkey gs_word_key(const char *s, size_t n)
 
 static inline bool gs_word_key_eq(gs_wordkey x, gs_wordkey y) { return x.a == y.a && x.b == y.b; }
 
+/* ASCII A-Z to a-z in each byte of x, the other bytes as they are. */
+static inline uint64_t gs_lower8(uint64_t x)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t low7 = x & ~high;                          /* no carry between bytes */
+    uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3full;       /* high bit: >= 'A' */
+    uint64_t gt_z = low7 + 0x2525252525252525ull;       /* high bit: > 'Z' */
+    uint64_t upper = ge_a & ~gt_z & ~x & high;          /* and ASCII */
+    return x | upper >> 2;                              /* 0x80 >> 2 == 0x20 */
+}
+
+/* The keys of the ASCII-lower-cased word, from the word's keys: every byte
+ * of a key is a byte of the word or a zero. */
+static inline gs_wordkey gs_word_key_lower(gs_wordkey k)
+{
+    gs_wordkey r = {gs_lower8(k.a), gs_lower8(k.b)};
+    return r;
+}
+
 /* The lexicon's hash of a word of n <= GS_WORDKEY_MAX bytes whose keys are
  * k (see gs_lex_strhash). */
 static inline uint32_t gs_lex_keyhash(gs_wordkey k, size_t n)

@@ -1014,12 +1014,8 @@ static void word_keys(gs_lang *L, const gs_text *t, const gs_sent *s)
              * when it starts in lower case (a word that has capitals further
              * on only fetches a slot in vain) */
             uint32_t lh = L->tokhash[s->first + i];
-            if (!(tk->flags & GS_TF_LOWER)) {
-                char lw[GS_WCACHE_WORD];
-                for (size_t q = 0; q < tk->norm_len; q++)
-                    lw[q] = (char)gs_lower((unsigned char)tk->norm[q]);
-                lh = gs_lex_strhash(lw, tk->norm_len);
-            }
+            if (!(tk->flags & GS_TF_LOWER))
+                lh = gs_lex_keyhash(gs_word_key_lower(L->tokkey[s->first + i]), tk->norm_len);
             __builtin_prefetch(&gs_lex_hash[lh & (GS_LEX_HSIZE - 1)]);
             L->keys[s->first + i].lh = lh;
         }
@@ -1095,12 +1091,19 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                     const cands *cc = &wc->c;
                     unsigned keep = wc->keep;
                     int k = 0;
-                    for (int q = 0; q < cc->n; q++)
-                        if (keep >> q & 1) {
-                            L->cand[i * MAXC + (size_t)k] = cc->tag[q];
-                            L->emit[i * MAXC + (size_t)k] = cc->score[q];
-                            k++;
-                        }
+                    if (keep == (1u << cc->n) - 1) {
+                        /* all kept (most forms): whole rows, without a loop */
+                        memcpy(&L->cand[i * MAXC], cc->tag, sizeof cc->tag);
+                        memcpy(&L->emit[i * MAXC], cc->score, sizeof cc->score);
+                        k = cc->n;
+                    } else {
+                        for (int q = 0; q < cc->n; q++)
+                            if (keep >> q & 1) {
+                                L->cand[i * MAXC + (size_t)k] = cc->tag[q];
+                                L->emit[i * MAXC + (size_t)k] = cc->score[q];
+                                k++;
+                            }
+                    }
                     L->ncand[i] = (uint8_t)k;
                     lt[i].lex = wc->lex;
                     L->aux[i] = wc->aux;

@@ -134,7 +134,7 @@ static void word_keys(void)
             char *w = malloc(n ? n : 1);
             for (size_t i = 0; i < n; i++) {
                 seed = seed * 1103515245u + 12345u;
-                w[i] = (char)("abcXYZ019-.'\xc3\xa9"[(seed >> 16) % 15]);
+                w[i] = (char)("abcXYZ019-.'\xc3\xa9@[`{AZaz\xc1\xda"[(seed >> 16) % 25]);
             }
             gs_wordkey k = gs_word_key(w, n);
             uint32_t h = gs_lex_strhash(w, n);
@@ -147,6 +147,13 @@ static void word_keys(void)
                 w[i] = old;
             }
             CHECK(gs_word_key_eq(k, gs_word_key(w, n)));
+            /* the keys lower-cased are the lower-cased word's */
+            if (n <= GS_WORDKEY_MAX) {
+                char lw[GS_WORDKEY_MAX + 1];
+                for (size_t i = 0; i < n; i++)
+                    lw[i] = (char)gs_lower((unsigned char)w[i]);
+                CHECK(gs_word_key_eq(gs_word_key_lower(k), gs_word_key(lw, n)));
+            }
             free(w);
         }
     }
