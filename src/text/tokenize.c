@@ -16,6 +16,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -213,33 +214,92 @@ static const char *const abbr_other[] = {
     "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
     "wash", "wis", "wyo", "cf", "viz", "ca", NULL};
 
-static bool in_list(const char *const *list, const char *w, size_t n)
-{
-    int c0 = gs_lower((unsigned char)w[0]);
-    for (; *list; list++)
-        if ((*list)[0] == c0 && gs_eq_nocase(w, n, *list))
-            return true;
-    return false;
-}
-
 /* Abbreviations that are written in lower case; the others must be
  * capitalised ("Ill." is Illinois, "ill." is the adjective). */
 static const char *const abbr_lower[] = {"vs", "etc", "al", "approx", "cf", "viz", "ca", "est",
                                          "dept", "govt", "pp", "vol", "fig", "sec", NULL};
 
+/* The lists above as one sorted table of packed words (abbr_key), built
+ * once: a word before a period is one binary search, not a scan of every
+ * list. */
+#define ABBR_MAX 7 /* the longest listed word */
+typedef struct abbr_ent {
+    uint64_t key;
+    uint8_t cls;      /* GS_ABBR_*, of the first list that has the word */
+    uint8_t lower_ok; /* in abbr_lower */
+} abbr_ent;
+static abbr_ent abbr_table[sizeof abbr_title / sizeof *abbr_title +
+                           sizeof abbr_number / sizeof *abbr_number +
+                           sizeof abbr_other / sizeof *abbr_other];
+static size_t abbr_count;
+static pthread_once_t abbr_once = PTHREAD_ONCE_INIT;
+
+/* The bytes of w (n <= ABBR_MAX) lower-cased (ASCII), with n in the top
+ * byte. */
+static uint64_t abbr_key(const char *w, size_t n)
+{
+    uint64_t k = (uint64_t)n << 56;
+    for (size_t i = 0; i < n; i++)
+        k |= (uint64_t)(uint8_t)gs_lower((unsigned char)w[i]) << (8 * i);
+    return k;
+}
+
+static abbr_ent *abbr_find(uint64_t key)
+{
+    size_t lo = 0, hi = abbr_count;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (abbr_table[m].key < key)
+            lo = m + 1;
+        else if (abbr_table[m].key > key)
+            hi = m;
+        else
+            return &abbr_table[m];
+    }
+    return NULL;
+}
+
+static int abbr_cmp(const void *a, const void *b)
+{
+    uint64_t x = ((const abbr_ent *)a)->key, y = ((const abbr_ent *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+static void abbr_build(void)
+{
+    static const struct {
+        const char *const *list;
+        int cls;
+    } lists[] = {{abbr_title, GS_ABBR_TITLE}, {abbr_number, GS_ABBR_NUMBER},
+                 {abbr_other, GS_ABBR_OTHER}};
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        for (const char *const *w = lists[l].list; *w; w++) {
+            uint64_t k = abbr_key(*w, strlen(*w));
+            /* a word of two lists keeps the first's class */
+            bool seen = false;
+            for (size_t i = 0; i < abbr_count && !seen; i++)
+                seen = abbr_table[i].key == k;
+            if (!seen)
+                abbr_table[abbr_count++] = (abbr_ent){k, (uint8_t)lists[l].cls, 0};
+        }
+    }
+    qsort(abbr_table, abbr_count, sizeof *abbr_table, abbr_cmp);
+    for (const char *const *w = abbr_lower; *w; w++) {
+        abbr_ent *e = abbr_find(abbr_key(*w, strlen(*w)));
+        if (e)
+            e->lower_ok = 1;
+    }
+}
+
 int gs_abbrev_class(const char *w, size_t n)
 {
-    if (n == 0 || n > 7)
+    if (n == 0 || n > ABBR_MAX)
         return GS_ABBR_NONE;
-    if (gs_is_lower((unsigned char)w[0]) && !in_list(abbr_lower, w, n))
+    pthread_once(&abbr_once, abbr_build);
+    const abbr_ent *e = abbr_find(abbr_key(w, n));
+    if (!e || (gs_is_lower((unsigned char)w[0]) && !e->lower_ok))
         return GS_ABBR_NONE;
-    if (in_list(abbr_title, w, n))
-        return GS_ABBR_TITLE;
-    if (in_list(abbr_number, w, n))
-        return GS_ABBR_NUMBER;
-    if (in_list(abbr_other, w, n))
-        return GS_ABBR_OTHER;
-    return GS_ABBR_NONE;
+    return e->cls;
 }
 
 /* ----------------------------------------------------------- emitting */

@@ -4,6 +4,7 @@
  * cases in bulk are golden tests in tests/golden/.)
  */
 #include "gesta.h"
+#include "../../src/text/text.h"
 #include "test.h"
 
 #include <stdlib.h>
@@ -220,7 +221,42 @@ static void ascii_runs_at_block_edges(void)
             }
 }
 
+/* Abbreviations before a period, by class: titles, before numbers, others;
+ * a lower-case word only when it is written so ("etc", not "ill"). */
+static void abbreviation_classes(void)
+{
+    static const struct {
+        const char *w;
+        int cls;
+    } cases[] = {
+        {"Mr", GS_ABBR_TITLE},      {"MR", GS_ABBR_TITLE},       {"mr", GS_ABBR_NONE},
+        {"Messrs", GS_ABBR_TITLE},  {"Sgto", GS_ABBR_TITLE},     {"Gen", GS_ABBR_TITLE},
+        {"Jan", GS_ABBR_NUMBER},    {"No", GS_ABBR_NUMBER},      {"sec", GS_ABBR_NUMBER},
+        {"vol", GS_ABBR_NUMBER},    {"Sept", GS_ABBR_NUMBER},    {"Inc", GS_ABBR_OTHER},
+        {"etc", GS_ABBR_OTHER},     {"est", GS_ABBR_OTHER},      {"Approx", GS_ABBR_OTHER},
+        {"approx", GS_ABBR_OTHER},  {"Ill", GS_ABBR_OTHER},      {"ill", GS_ABBR_NONE},
+        {"Calif", GS_ABBR_OTHER},   {"ca", GS_ABBR_OTHER},       {"Wyo", GS_ABBR_OTHER},
+        {"Mrx", GS_ABBR_NONE},      {"M", GS_ABBR_NONE},         {"", GS_ABBR_NONE},
+        {"Lieutenant", GS_ABBR_NONE}, {"Messrsx", GS_ABBR_NONE}, {"M\xc3\xa9", GS_ABBR_NONE},
+        {"Co", GS_ABBR_OTHER},      {"Cos", GS_ABBR_OTHER},      {"Col", GS_ABBR_TITLE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i].w);
+        char *word = malloc(n ? n : 1); /* exact size, for ASan */
+        memcpy(word, cases[i].w, n);
+        int got = gs_abbrev_class(word, n);
+        if (got != cases[i].cls)
+            fprintf(stderr, "abbreviation %s: class %d, want %d\n", cases[i].w, got, cases[i].cls);
+        CHECK(got == cases[i].cls);
+        free(word);
+    }
+    /* a listed word followed by more letters is not listed */
+    CHECK(gs_abbrev_class("Mrs", 2) == GS_ABBR_TITLE);
+    CHECK(gs_abbrev_class("Mrs", 3) == GS_ABBR_TITLE);
+}
+
 const test_case text_tests[] = {
+    {"text/abbreviations", abbreviation_classes},
     {"text/ascii_runs", ascii_runs_at_block_edges},
     {"text/offsets", offsets_index_original_bytes},
     {"text/nfc_apostrophes", nfc_and_apostrophes},
