@@ -46,22 +46,34 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
  * case-folded for the dictionaries). */
 static uint32_t id_hash(uint32_t h) { return gs_lang_hash_mix(h, 0x200u); }
 
+/* What an id cache entry records besides the hash, the key and the start
+ * mask (in the top byte): set (never 0), folded or not, and the form's
+ * length (at most GS_IDCACHE_WORD). */
+static inline uint32_t id_meta(bool fold, size_t n) { return 1u | (uint32_t)fold << 1 | (uint32_t)n << 8; }
+
 /* The id cache's answer for a word of n bytes (h: its id_hash, key: its
  * gs_word_key): its ids into out and its start mask into mask (when not
- * NULL); false when it has none. */
+ * NULL); false when it has none.  The cache must exist and d->nall be at
+ * most GS_IDCACHE_DICTS (id_cached). */
 static inline bool id_hit(const gs_coder *c, const gs_dicts *d, size_t n, bool fold, uint32_t h,
                           gs_wordkey key, uint32_t *out, uint8_t *mask)
 {
-    if (!n || n > GS_IDCACHE_WORD || d->nall > GS_IDCACHE_DICTS || !c->idcache)
-        return false;
     const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
-    if (!(e->used && e->hash == h && e->fold == fold && e->len == n && gs_word_key_eq(e->key, key)))
+    /* (an entry is only made for a form of 1 to GS_IDCACHE_WORD bytes, so
+     * a match of its length is one of those) */
+    if (e->hash != h || (e->meta & 0xffffffu) != id_meta(fold, n) || !gs_word_key_eq(e->key, key))
         return false;
     for (uint32_t j = 0; j < d->nall; j++)
         out[j] = e->id[j];
     if (mask)
-        *mask = e->startmask;
+        *mask = (uint8_t)(e->meta >> 24);
     return true;
+}
+
+/* Does the id cache serve the dictionaries d? */
+static inline bool id_cached(const gs_coder *c, const gs_dicts *d)
+{
+    return d->nall <= GS_IDCACHE_DICTS && c->idcache;
 }
 
 /* The ids of word w[0..n) (as written, before folding when fold is set) in
@@ -78,10 +90,11 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
             *mask = 0;
         return;
     }
-    if (id_hit(c, d, n, fold, h, wk, out, mask))
+    bool cached = id_cached(c, d);
+    if (cached && id_hit(c, d, n, fold, h, wk, out, mask))
         return;
     struct gs_idcache *e = NULL;
-    if (n <= GS_IDCACHE_WORD && d->nall <= GS_IDCACHE_DICTS && c->idcache)
+    if (n <= GS_IDCACHE_WORD && cached)
         e = &c->idcache[h & (GS_IDCACHE - 1)];
     char buf[256];
     const char *key = w;
@@ -96,11 +109,8 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
     if (mask)
         *mask = sm;
     if (e) {
-        e->startmask = sm;
-        e->used = 1;
         e->hash = h;
-        e->fold = fold;
-        e->len = (uint8_t)n;
+        e->meta = id_meta(fold, n) | (uint32_t)sm << 24;
         e->key = wk;
         memcpy(e->id, out, d->nall * sizeof(uint32_t));
     }
@@ -138,6 +148,7 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->idcache_dicts = d;
     }
+    bool cached = id_cached(c, d);
     for (uint32_t k = a; k < b; k++) {
         /* the slot of the word eight tokens on, fetched ahead: the cache is
          * larger than the processor's nearest caches */
@@ -149,7 +160,7 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         uint32_t *lid = &c->lid[(size_t)k * d->nall];
         uint32_t h = id_hash(L->tokhash[k]);
         /* the cache's answer inline (most tokens), the lookup when it has none */
-        if (!id_hit(c, d, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
+        if (!cached || !id_hit(c, d, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
             ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
         /* a lemma that is the word itself up to case folds to the same key */
         if (lt->lemma_len == tk->norm_len &&

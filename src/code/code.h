@@ -138,7 +138,7 @@ typedef struct gs_coder {
     /* dictionary word ids of recent word forms (for idcache_dicts) */
     struct gs_idcache {
         uint32_t hash;
-        uint8_t used, fold, len, startmask;
+        uint32_t meta;  /* id_meta(fold, length) | start mask << 24; 0: empty */
         gs_wordkey key; /* the form (gs_word_key) */
         uint32_t id[GS_IDCACHE_DICTS];
     } *idcache;
