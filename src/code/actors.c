@@ -116,14 +116,6 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
     }
 }
 
-/* Whether a and b, n bytes each, differ at most in ASCII case. */
-static bool same_nocase(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (gs_lower((unsigned char)a[i]) != gs_lower((unsigned char)b[i]))
-            return false;
-    return true;
-}
 
 /* Word ids of the tokens [a, b) in every dictionary, and their start masks. */
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
@@ -162,9 +154,9 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         /* the cache's answer inline (most tokens), the lookup when it has none */
         if (!cached || !id_hit(c, d, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
             ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
-        /* a lemma that is the word itself up to case folds to the same key */
-        if (lt->lemma_len == tk->norm_len &&
-            (lt->lemma == tk->norm || same_nocase(lt->lemma, tk->norm, tk->norm_len)))
+        /* a lemma that is the word itself up to case folds to the same key
+         * (the tagger's finding, remembered with the lemma) */
+        if (lt->lclass & GS_LC_FORM)
             for (uint32_t j = 0; j < d->nall; j++)
                 lid[j] = wid[j];
         else if (lt->lemma_len)

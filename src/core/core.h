@@ -128,6 +128,15 @@ static inline bool gs_lit_eq_nocase(const char *s, size_t n, const char *lit)
     return lit[i] == '\0';
 }
 
+/* Do a and b, n bytes each, differ at most in ASCII case? */
+static inline bool gs_same_nocase(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (gs_lower((unsigned char)a[i]) != gs_lower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 static inline bool gs_is_lower(int c) { return c >= 'a' && c <= 'z'; }
 static inline bool gs_is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline bool gs_is_alpha(int c) { return gs_is_upper(c) || gs_is_lower(c); }

@@ -151,6 +151,8 @@ unsigned gs_lang_lemma_class(const char *lemma, size_t ll, const char *norm, siz
     unsigned k = 0;
     if (gs_lit_eq(norm, nl, "n't") || gs_lit_eq(norm, nl, "N'T"))
         k |= GS_LC_NEG;
+    if (ll == nl && (lemma == norm || gs_same_nocase(lemma, norm, nl)))
+        k |= GS_LC_FORM;
     if (!ll || ll > 16)
         return k;
     pthread_once(&lc_once, lc_build);

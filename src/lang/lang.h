@@ -65,7 +65,8 @@ enum {
     GS_LC_SPEECH = 4, /* a verb of speech or thought: say, warn, believe ... */
     GS_LC_SUBORD = 8, /* a subordinating conjunction: after, because, if ... */
     GS_LC_TIME = 16,  /* a word of a time expression: Monday, week, last, at ... */
-    GS_LC_DEF = 32    /* a definite determiner: the, this, that, these, those */
+    GS_LC_DEF = 32,   /* a definite determiner: the, this, that, these, those */
+    GS_LC_FORM = 64   /* the lemma is the word itself, up to ASCII case */
 };
 
 /* The GS_LC_* classes of a token with the given lemma and normalised word. */
