@@ -1150,32 +1150,47 @@ typedef struct mstate {
 
 static void match_from(mstate *m, uint32_t node, size_t pos)
 {
-    const gs_tnode *nd = &m->d->nodes[node];
-    if (nd->entry && pos > m->best_len) {
-        m->best_entry = nd->entry;
-        m->best_len = pos;
-    }
-    if (!nd->n || pos >= m->n || m->depth > 64)
-        return;
-    m->depth++;
-    /* past the next word only through a gap edge */
-    size_t maxgap = (m->d->gap_nodes[node >> 6] >> (node & 63)) & 1 ? m->maxgap : 0;
-    for (size_t j = pos; j < m->n && j <= pos + maxgap; j++) {
-        uint32_t w = m->words[j * m->stride];
-        if (w == UINT32_MAX) {
-            if (j == pos && m->maxgap == 0)
-                break;
-            continue;
+    int depth0 = m->depth;
+    /* down a single path without recursing: most nodes take only the next
+     * word, and most words have one edge from a node */
+    for (;;) {
+        const gs_tnode *nd = &m->d->nodes[node];
+        if (nd->entry && pos > m->best_len) {
+            m->best_entry = nd->entry;
+            m->best_len = pos;
         }
+        if (!nd->n || pos >= m->n || m->depth > 64)
+            break;
+        m->depth++;
+        /* past the next word only through a gap edge */
+        size_t maxgap = (m->d->gap_nodes[node >> 6] >> (node & 63)) & 1 ? m->maxgap : 0;
+        if (maxgap) {
+            for (size_t j = pos; j < m->n && j <= pos + maxgap; j++) {
+                uint32_t w = m->words[j * m->stride];
+                if (w == UINT32_MAX)
+                    continue;
+                uint32_t lo, hi;
+                edge_range(m->d, nd, w, &lo, &hi);
+                for (uint32_t e = lo; e < hi; e++)
+                    if (j == pos || m->d->edges[e].gap)
+                        match_from(m, m->d->edges[e].child, j + 1);
+            }
+            break;
+        }
+        uint32_t w = m->words[pos * m->stride];
+        if (w == UINT32_MAX)
+            break;
         uint32_t lo, hi;
         edge_range(m->d, nd, w, &lo, &hi);
-        for (uint32_t e = lo; e < hi; e++)
-            if (j == pos || m->d->edges[e].gap)
-                match_from(m, m->d->edges[e].child, j + 1);
-        if (j == pos && m->maxgap == 0)
+        if (hi - lo != 1) {
+            for (uint32_t e = lo; e < hi; e++)
+                match_from(m, m->d->edges[e].child, pos + 1);
             break;
+        }
+        node = m->d->edges[lo].child;
+        pos++;
     }
-    m->depth--;
+    m->depth = depth0;
 }
 
 uint32_t gs_dict_match(const gs_dict *d, int kind, const uint32_t *words, size_t n, size_t maxgap,
