@@ -575,10 +575,14 @@ static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, u
          * word the sentence lacks is passed over without a search */
         const uint64_t *present = c->vpres[j].present;
         uint64_t sig = c->vpres[j].sig;
+        const uint64_t *psig = dict->pattern_sig;
         for (uint32_t p = blk->patterns; p < blk->patterns + blk->npatterns; p++) {
+            /* a word the pattern needs is missing: a test of one word, before
+             * the pattern itself is read */
+            if (psig[p] & ~sig)
+                continue;
             const gs_pattern *pt = &dict->patterns[p];
-            /* a word the pattern needs is missing: a test of one word */
-            if (!pt->nelems || (dict->pattern_sig[p] & ~sig))
+            if (!pt->nelems)
                 continue;
             const gs_pelem *el = dict->pelems + pt->elems;
             bool lacking = false;
