@@ -276,6 +276,11 @@ static bool owner_prefix(gs_coder *c, const gs_text *t, const gs_dicts *d, uint3
     const gs_tok *tk = &t->toks[k];
     if (!tk->norm_len || !gs_is_upper((unsigned char)tk->norm[0]))
         return false;
+    /* every word of the list ends in d or n: most tokens are settled by
+     * their last letter, before the search for a dash */
+    int z = gs_lower((unsigned char)tk->norm[tk->norm_len - 1]);
+    if (z != 'd' && z != 'n')
+        return false;
     const char *dash = NULL;
     for (const char *p = tk->norm + tk->norm_len; p-- > tk->norm;)
         if (*p == '-') {
