@@ -22,9 +22,9 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static bool tok_is(const gs_tok *t, const char *w)
+static GS_ALWAYS_INLINE bool tok_is(const gs_tok *t, const char *w)
 {
-    return gs_lit_eq_nocase(t->norm, t->norm_len, w); /* w is lower-case */
+    return GS_LIT_EQ_NOCASE(t->norm, t->norm_len, w); /* w is lower-case */
 }
 
 /* The kinds of phrase that may start with a word of the given ids (one per

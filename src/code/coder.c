@@ -26,9 +26,9 @@
 
 /* ------------------------------------------------------- helpers */
 
-static bool lemma_is(const gs_lang *L, uint32_t k, const char *w)
+static GS_ALWAYS_INLINE bool lemma_is(const gs_lang *L, uint32_t k, const char *w)
 {
-    return gs_lit_eq(L->lt[k].lemma, L->lt[k].lemma_len, w);
+    return GS_LIT_EQ(L->lt[k].lemma, L->lt[k].lemma_len, w);
 }
 
 static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)

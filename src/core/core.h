@@ -137,6 +137,20 @@ static inline bool gs_same_nocase(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* gs_lit_eq and gs_lit_eq_nocase for a literal whose length the compiler
+ * knows: the length first, then one block compare (or the case-blind loop);
+ * any other lit as the functions do.  For small helpers inlined where they
+ * are called with literals (GS_ALWAYS_INLINE). */
+#define GS_LIT_EQ(s, n, lit)                                                                      \
+    (__builtin_constant_p(__builtin_strlen(lit))                                                  \
+         ? ((n) == __builtin_strlen(lit) && !memcmp((s), (lit), __builtin_strlen(lit)))          \
+         : gs_lit_eq((s), (n), (lit)))
+#define GS_LIT_EQ_NOCASE(s, n, lit)                                                               \
+    (__builtin_constant_p(__builtin_strlen(lit))                                                  \
+         ? ((n) == __builtin_strlen(lit) && gs_lit_eq_nocase((s), (n), (lit)))                   \
+         : gs_lit_eq_nocase((s), (n), (lit)))
+#define GS_ALWAYS_INLINE inline __attribute__((always_inline))
+
 static inline bool gs_is_lower(int c) { return c >= 'a' && c <= 'z'; }
 static inline bool gs_is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline bool gs_is_alpha(int c) { return gs_is_upper(c) || gs_is_lower(c); }

@@ -39,11 +39,11 @@ typedef struct ctx {
 
 static inline int P(const ctx *c, uint32_t i) { return i < c->e ? c->lt[i].penn : -1; }
 
-static bool lemma_is(const ctx *c, uint32_t i, const char *w)
+static GS_ALWAYS_INLINE bool lemma_is(const ctx *c, uint32_t i, const char *w)
 {
     if (i >= c->e)
         return false;
-    return gs_lit_eq(c->lt[i].lemma, c->lt[i].lemma_len, w);
+    return GS_LIT_EQ(c->lt[i].lemma, c->lt[i].lemma_len, w);
 }
 
 static bool lemma_in(const ctx *c, uint32_t i, const char *const *list)
@@ -58,11 +58,11 @@ static bool lemma_in(const ctx *c, uint32_t i, const char *const *list)
     return false;
 }
 
-static bool norm_is(const ctx *c, uint32_t i, const char *w)
+static GS_ALWAYS_INLINE bool norm_is(const ctx *c, uint32_t i, const char *w)
 {
     if (i >= c->e)
         return false;
-    return gs_lit_eq(c->tok[i].norm, c->tok[i].norm_len, w);
+    return GS_LIT_EQ(c->tok[i].norm, c->tok[i].norm_len, w);
 }
 
 static bool is_noun(int p) { return p == GS_P_NN || p == GS_P_NNS || p == GS_P_NNP || p == GS_P_NNPS; }

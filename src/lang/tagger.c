@@ -311,9 +311,9 @@ static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
         cand_add(c, tmp.tag[i], tmp.score[i]);
 }
 
-static bool norm_is(const gs_tok *t, const char *lit)
+static GS_ALWAYS_INLINE bool norm_is(const gs_tok *t, const char *lit)
 {
-    return gs_lit_eq(t->norm, t->norm_len, lit);
+    return GS_LIT_EQ(t->norm, t->norm_len, lit);
 }
 
 /* Candidates for token i of the sentence.  lw is its lower-case form. */
