@@ -738,25 +738,25 @@ static void correct(gs_ltok *lt, const gs_tok *toks, size_t n)
     for (size_t i = 0; i + 1 < n; i++) {
         /* "is about to leave": "about" heads the infinitive (IN) */
         if (lt[i].ftag == F_RB && toks[i].norm_len == 5 &&
-            gs_eq_nocase(toks[i].norm, 5, "about") && lt[i + 1].ftag == F_TO)
+            GS_LIT_EQ_NOCASE(toks[i].norm, 5, "about") && lt[i + 1].ftag == F_TO)
             lt[i].ftag = F_IN;
         /* a possessive determiner is followed by a noun, never a verb:
          * "renewed its calls", "their demands" */
         if ((lt[i + 1].ftag == F_VBZ || lt[i + 1].ftag == F_VBP || lt[i + 1].ftag == F_VB) &&
-            (gs_eq_nocase(toks[i].norm, toks[i].norm_len, "its") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "their") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "our") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "your") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "my")))
+            (GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "its") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "their") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "our") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "your") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "my")))
             lt[i + 1].ftag = lt[i + 1].ftag == F_VBZ ? F_NNS : F_NN;
         /* "About 200 supporters", "around 5,000 troops" at the start of a
          * clause: an approximation of the number (RB), not a preposition */
         if (lt[i].ftag == F_IN && lt[i + 1].ftag == F_CD &&
             (i == 0 || toks[i - 1].norm[0] == ',') &&
-            (gs_eq_nocase(toks[i].norm, toks[i].norm_len, "about") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "around") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "over") ||
-             gs_eq_nocase(toks[i].norm, toks[i].norm_len, "nearly")))
+            (GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "about") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "around") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "over") ||
+             GS_LIT_EQ_NOCASE(toks[i].norm, toks[i].norm_len, "nearly")))
             lt[i].ftag = F_RB;
     }
 }

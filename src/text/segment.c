@@ -17,10 +17,22 @@
  */
 #include "text.h"
 
-static bool norm_is(const gs_tok *t, const char *lit)
+static GS_ALWAYS_INLINE bool norm_is(const gs_tok *t, const char *lit)
 {
-    size_t n = strlen(lit);
-    return t->norm_len == n && memcmp(t->norm, lit, n) == 0;
+    return GS_LIT_EQ(t->norm, t->norm_len, lit);
+}
+
+/* Is s[0..n) one of the lower-case words of list, ignoring case?  A first
+ * letter that differs settles most of them. */
+static bool in_list_nocase(const char *s, size_t n, const char *const *list)
+{
+    if (!n)
+        return false;
+    int c0 = gs_lower((unsigned char)s[0]);
+    for (; *list; list++)
+        if ((*list)[0] == c0 && gs_eq_nocase(s, n, *list))
+            return true;
+    return false;
 }
 
 /* Words that commonly open a sentence in news, capitalised. */
@@ -38,12 +50,7 @@ static const char *const starters[] = {
 
 static bool is_starter(const gs_tok *t)
 {
-    if (!(t->flags & GS_TF_CAP))
-        return false;
-    for (const char *const *s = starters; *s; s++)
-        if (gs_eq_nocase(t->norm, t->norm_len, *s))
-            return true;
-    return false;
+    return (t->flags & GS_TF_CAP) && in_list_nocase(t->norm, t->norm_len, starters);
 }
 
 static bool is_open(const gs_tok *t)
@@ -73,10 +80,7 @@ static bool is_closer(const gs_tok *t)
 static bool corporate(const char *w, size_t n)
 {
     static const char *const list[] = {"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", NULL};
-    for (const char *const *s = list; *s; s++)
-        if (gs_eq_nocase(w, n, *s))
-            return true;
-    return false;
+    return in_list_nocase(w, n, list);
 }
 
 /* Lower-case words that continue a name ("Bank of", "Fenner and Smith"). */
@@ -84,10 +88,7 @@ static bool connective(const gs_tok *t)
 {
     static const char *const list[] = {"of", "and", "de", "du", "la", "le", "der", "von", "van",
                                        "for", "the", "&", NULL};
-    for (const char *const *s = list; *s; s++)
-        if (gs_eq_nocase(t->norm, t->norm_len, *s))
-            return true;
-    return false;
+    return in_list_nocase(t->norm, t->norm_len, list);
 }
 
 /* Does the sentence end after terminator term, before token next? */
@@ -157,10 +158,7 @@ static bool is_month(const gs_tok *t)
     size_t n = t->norm_len;
     if (n && t->norm[n - 1] == '.')
         n--;
-    for (const char *const *m = months; *m; m++)
-        if (gs_eq_nocase(t->norm, n, *m))
-            return true;
-    return false;
+    return in_list_nocase(t->norm, n, months);
 }
 
 /* Recognises a dateline at toks[b..end): "SEOUL:", "WASHINGTON (Reuters) -",
