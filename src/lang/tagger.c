@@ -872,10 +872,11 @@ struct gs_wcache {
     uint32_t hash, ctx; /* ctx 0: empty */
     uint32_t lex;
     uint8_t len, aux, article, modal;
-    uint8_t keep;       /* prune_mask(&c) */
+    uint8_t keep;       /* prune_mask of the candidates in their own order */
+    uint8_t nkeep;      /* the number of bits in keep */
     uint8_t wn_verb;    /* a WordNet verb (its lexicon entry's GS_WN_VERB) */
     gs_wordkey key;     /* the form (gs_word_key) */
-    cands c;
+    cands c;            /* the candidates that prune keeps first (kept_first) */
 };
 
 /* Drops candidates far less likely than the best one: no tag context
@@ -897,6 +898,38 @@ static unsigned prune_mask(const cands *c)
         if (c->score[i] >= best - GS_PRUNE)
             m |= 1u << i;
     return m;
+}
+
+/* c with the candidates of keep first and the others after, each in
+ * their order: the kept ones are then copied as whole rows, and the order
+ * comes back with unkeep. */
+static cands kept_first(const cands *c, unsigned keep)
+{
+    cands r;
+    r.n = c->n;
+    int o = 0;
+    for (int pass = 1; pass >= 0; pass--)
+        for (int q = 0; q < c->n; q++)
+            if ((int)(keep >> q & 1) == pass) {
+                r.tag[o] = c->tag[q];
+                r.score[o] = c->score[q];
+                o++;
+            }
+    return r;
+}
+
+/* The inverse of kept_first. */
+static cands unkeep(const cands *c, unsigned keep)
+{
+    cands r;
+    r.n = c->n;
+    int kept = 0, dropped = __builtin_popcount(keep);
+    for (int q = 0; q < c->n; q++) {
+        int from = (keep >> q & 1) ? kept++ : dropped++;
+        r.tag[q] = c->tag[from];
+        r.score[q] = c->score[from];
+    }
+    return r;
 }
 
 static void prune(cands *c)
@@ -1088,30 +1121,18 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 gs_word_key_eq(wc->key, L->tokkey[s->first + i])) {
                 if (!after_article && !(after_modal && wc->wn_verb) && !debug) {
                     /* the common case: the pruned candidates as they are */
+                    /* the kept candidates come first: whole rows */
                     const cands *cc = &wc->c;
-                    unsigned keep = wc->keep;
-                    int k = 0;
-                    if (keep == (1u << cc->n) - 1) {
-                        /* all kept (most forms): whole rows, without a loop */
-                        memcpy(&L->cand[i * MAXC], cc->tag, sizeof cc->tag);
-                        memcpy(&L->emit[i * MAXC], cc->score, sizeof cc->score);
-                        k = cc->n;
-                    } else {
-                        for (int q = 0; q < cc->n; q++)
-                            if (keep >> q & 1) {
-                                L->cand[i * MAXC + (size_t)k] = cc->tag[q];
-                                L->emit[i * MAXC + (size_t)k] = cc->score[q];
-                                k++;
-                            }
-                    }
-                    L->ncand[i] = (uint8_t)k;
+                    memcpy(&L->cand[i * MAXC], cc->tag, sizeof cc->tag);
+                    memcpy(&L->emit[i * MAXC], cc->score, sizeof cc->score);
+                    L->ncand[i] = wc->nkeep;
                     lt[i].lex = wc->lex;
                     L->aux[i] = wc->aux;
                     after_article = wc->article;
                     after_modal = wc->modal;
                     continue;
                 }
-                c = wc->c;
+                c = unkeep(&wc->c, wc->keep);
                 lex = wc->lex;
                 aux = wc->aux;
                 article = wc->article;
@@ -1131,8 +1152,10 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
                 wc->ctx = ctx;
                 wc->len = (uint8_t)tk->norm_len;
                 wc->key = L->tokkey[s->first + i];
-                wc->c = c;
-                wc->keep = (uint8_t)prune_mask(&c);
+                unsigned keep = prune_mask(&c);
+                wc->c = kept_first(&c, keep);
+                wc->keep = (uint8_t)keep;
+                wc->nkeep = (uint8_t)__builtin_popcount(keep);
                 wc->wn_verb = lex && (gs_lex_entries[lex - 1].wn & GS_WN_VERB);
                 wc->lex = lex;
                 wc->aux = aux;
