@@ -454,7 +454,7 @@ static const gs_ractor *named_person(const gs_coder *c, const gs_text *t, const 
  * GS_DK_SURNAME) and returns true. */
 static bool surname_at(const gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
                        const gs_np *np, const gs_mention *const *agents, uint32_t nagents,
-                       int32_t date, gs_mention *out, uint32_t *code_out)
+                       gs_when *when, gs_mention *out, uint32_t *code_out)
 {
     static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.",
                                              "madam", "madame", "monsieur", NULL};
@@ -466,8 +466,9 @@ static bool surname_at(const gs_coder *c, const gs_text *t, const gs_lang *L, co
         const gs_tok *tk = &t->toks[k];
         if (L->lt[k].penn != GS_P_NNP || c->tok_mention[k] >= 0 || tk->norm_len < 3 ||
             !gs_is_upper((unsigned char)tk->norm[0]) ||
-            !(c->startmask[k] & (1u << GS_DK_SURNAME)) || date <= 0)
+            !(c->startmask[k] & (1u << GS_DK_SURNAME)) || gs_when_date(when) <= 0)
             continue; /* (the last two: no surname match below could succeed) */
+        int32_t date = gs_when_date(when);
         /* the name ends here: not "Howard" of "President Howard Dean" */
         if (k + 1 < np->end && (L->lt[k + 1].penn == GS_P_NNP || L->lt[k + 1].penn == GS_P_NNPS))
             continue;
@@ -625,9 +626,23 @@ static bool cannot_name(const gs_coder *c, const gs_text *t, const gs_lang *L, c
     return !((np->flags & GS_NP_DEFINITE) && c->have_country && country_noun(&t->toks[np->head]));
 }
 
+/* An actor's code on the sentence's date, which is found only for an actor
+ * with codes for some dates (gs_dict_actor_code reads the date for no
+ * other). */
+static uint32_t actor_code(const gs_dict *dj, uint32_t entry, gs_when *when)
+{
+    bool dated = false;
+    if (entry < dj->nactors) {
+        const gs_actor *a = &dj->actors[entry];
+        for (uint32_t i = 0; i < a->ncodes && !dated; i++)
+            dated = dj->codes[a->codes + i].kind != GS_CODE_DEFAULT;
+    }
+    return gs_dict_actor_code(dj, entry, dated ? gs_when_date(when) : 0);
+}
+
 /* Resolves the actors of noun phrase np (not following coordination). */
 static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
-                      uint32_t npi, int32_t date, uint32_t send)
+                      uint32_t npi, gs_when *when, uint32_t send)
 {
     const gs_np *np = &L->nps[npi];
     gs_npact *act = &c->npact[npi];
@@ -709,7 +724,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     gs_mention surname;
     uint32_t surname_code = 0;
     if (!actor && !c->opt.compat &&
-        surname_at(c, t, L, d, np, agents, nagents, date, &surname, &surname_code))
+        surname_at(c, t, L, d, np, agents, nagents, when, &surname, &surname_code))
         actor = &surname;
     uint8_t dict = 0;
     gs_src src = {0, 0};
@@ -730,8 +745,8 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
                 continue;
             const gs_dict *dq = d->all[c->mentions[mi].dict];
             const gs_dict *da = d->all[actor->dict];
-            uint32_t oq = gs_dict_actor_code(dq, c->mentions[mi].entry, date);
-            uint32_t oa = gs_dict_actor_code(da, actor->entry, date);
+            uint32_t oq = actor_code(dq, c->mentions[mi].entry, when);
+            uint32_t oa = actor_code(da, actor->entry, when);
             abroad = oq && oa && strlen(gs_dict_str(da, oa)) == 3 &&
                      gs_code_is_country(gs_dict_str(dq, oq)) &&
                      strncmp(gs_dict_str(dq, oq), gs_dict_str(da, oa), 3);
@@ -740,7 +755,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     if (actor && !c->opt.compat && actor->end == actor->start + 1 &&
         ((actor->start > np->start && tok_is(&t->toks[actor->start - 1], "ethnic")) || abroad)) {
         const gs_dict *dj = d->all[actor->dict];
-        uint32_t off = gs_dict_actor_code(dj, actor->entry, date);
+        uint32_t off = actor_code(dj, actor->entry, when);
         if (off && strlen(gs_dict_str(dj, off)) == 3) {
             ethnic = true;
             src = dj->actors[actor->entry].src;
@@ -753,7 +768,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
     const gs_ractor *again = NULL; /* a person named again */
     if (actor) {
         const gs_dict *dj = d->all[actor->dict];
-        uint32_t off = actor == &surname ? surname_code : gs_dict_actor_code(dj, actor->entry, date);
+        uint32_t off = actor == &surname ? surname_code : actor_code(dj, actor->entry, when);
         gs_strcpy(base, sizeof base, off ? gs_dict_str(dj, off) : "---");
         src = dj->actors[actor->entry].src;
         dict = actor->dict;
@@ -780,7 +795,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
                 break;
             const gs_mention *m2 = &c->mentions[mi];
             const gs_dict *dj2 = d->all[m2->dict];
-            uint32_t off2 = gs_dict_actor_code(dj2, m2->entry, date);
+            uint32_t off2 = actor_code(dj2, m2->entry, when);
             size_t bl = strlen(base);
             if (off2 && bl + 1 + strlen(gs_dict_str(dj2, off2)) < sizeof base)
                 snprintf(base + bl, sizeof base - bl, "/%s", gs_dict_str(dj2, off2));
@@ -929,7 +944,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
                     if (mi >= 0 && c->mentions[mi].kind == GS_DK_ACTOR) {
                         const gs_mention *m = &c->mentions[mi];
                         const gs_dict *dj = d->all[m->dict];
-                        uint32_t off = gs_dict_actor_code(dj, m->entry, date);
+                        uint32_t off = actor_code(dj, m->entry, when);
                         int w = snprintf(base + pos, sizeof base - pos, "%s%s", pos ? "/" : "",
                                          off ? gs_dict_str(dj, off) : "---");
                         if (w > 0 && (size_t)w < sizeof base - pos)
@@ -1082,7 +1097,7 @@ static bool acted_on(const gs_text *t, const gs_lang *L, const gs_sent_lang *sl,
 }
 
 int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
-                        const gs_sent_lang *sl, int32_t date, uint32_t send)
+                        const gs_sent_lang *sl, gs_when *when, uint32_t send)
 {
     if (L->nnps > c->cap_npact &&
         gs_grow((void **)&c->npact, &c->cap_npact, L->nnps, sizeof(gs_npact)) < 0)
@@ -1092,7 +1107,7 @@ int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const g
     c->cur_sl = sl;
     /* in text order, so that a pronoun can refer to a phrase before it */
     for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
-        int rc = resolve_np(c, t, L, d, i, date, send);
+        int rc = resolve_np(c, t, L, d, i, when, send);
         if (rc < 0)
             return rc;
         remember(c, t, &c->npact[i], (L->nps[i].flags & GS_NP_PLURAL) != 0);

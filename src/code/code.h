@@ -171,8 +171,32 @@ bool gs_code_is_country(const char *code);
 
 int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b);
+/* The date on which a sentence's actors are coded, found when first asked:
+ * most sentences name no actor whose code depends on the date.  Either
+ * fixed (known set) or gs_event_date's for sentence s of t (for which
+ * future_any tells whether a verb group looks ahead). */
+typedef struct gs_when {
+    bool known;
+    int32_t date;     /* gs_event_date's: 0 when the sentence has none */
+    int32_t doc_date; /* used when date is 0 */
+    const gs_text *t;
+    const gs_lang *L;
+    const uint8_t *mask;
+    const gs_sent *s;
+    const gs_sent_lang *sl;
+} gs_when;
+
+/* The sentence's own date (0: none); found on the first call. */
+int32_t gs_when_event(gs_when *w);
+/* The date to code actors on: the sentence's, else the document's. */
+static inline int32_t gs_when_date(gs_when *w)
+{
+    int32_t d = gs_when_event(w);
+    return d ? d : w->doc_date;
+}
+
 int gs_code_resolve_nps(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d,
-                        const gs_sent_lang *sl, int32_t date, uint32_t send);
+                        const gs_sent_lang *sl, gs_when *when, uint32_t send);
 
 /* Actor recognition alone (gesta_worker_lookup, `gesta dict lookup`): the
  * actors of every noun phrase of the analysed document on date (YYYYMMDD),

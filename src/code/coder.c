@@ -1216,6 +1216,30 @@ static int comma_skip(gs_coder *c, const gs_text *t, const gs_lang *L, uint32_t 
     return 0;
 }
 
+int32_t gs_when_event(gs_when *w)
+{
+    if (w->known)
+        return w->date;
+    /* "will", and arrangements not in the past tense ("is scheduled to
+     * meet on Friday", "plans to visit on Monday", "is due to"): a weekday
+     * is the next one */
+    static const char *const ahead[] = {"schedule", "set", "plan", "intend", "expect", "prepare",
+                                        NULL};
+    const gs_lang *L = w->L;
+    const gs_sent_lang *sl = w->sl;
+    bool future_any = false;
+    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
+        const gs_vg *g = &L->vgs[v];
+        if ((g->flags & GS_VG_FUTURE) ||
+            (g->xcomp >= 0 && !(g->flags & GS_VG_PAST) &&
+             (lemma_in(L, g->head, ahead) || willing(L, g))))
+            future_any = true;
+    }
+    w->date = gs_event_date(w->t, L, w->mask, w->s, w->doc_date, future_any);
+    w->known = true;
+    return w->date;
+}
+
 static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
 {
     gs_coder *c = &w->coder;
@@ -1252,21 +1276,8 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     int rc;
     if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
         return rc;
-    /* "will", and arrangements not in the past tense ("is scheduled to
-     * meet on Friday", "plans to visit on Monday", "is due to"): a weekday
-     * is the next one */
-    static const char *const ahead[] = {"schedule", "set", "plan", "intend", "expect", "prepare",
-                                        NULL};
-    bool future_any = false;
-    for (uint32_t v = sl->vg0; v < sl->vg0 + sl->nvg; v++) {
-        const gs_vg *g = &L->vgs[v];
-        if ((g->flags & GS_VG_FUTURE) ||
-            (g->xcomp >= 0 && !(g->flags & GS_VG_PAST) &&
-             (lemma_in(L, g->head, ahead) || willing(L, g))))
-            future_any = true;
-    }
-    int32_t date = gs_event_date(t, L, c->startmask, s, c->doc_date, future_any);
-    if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date ? date : c->doc_date, b)) < 0)
+    gs_when when = {false, 0, c->doc_date, t, L, c->startmask, s, sl};
+    if ((rc = gs_code_resolve_nps(c, t, L, d, sl, &when, b)) < 0)
         return rc;
     /* every event has an actor: a sentence whose phrases name none has no
      * event, and its verbs need not be matched */
@@ -1311,7 +1322,7 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
     }
     if ((rc = comma_skip(c, t, L, a, b)) < 0)
         return rc;
-    emit_ctx x = {w, d, si, date, (gesta_field)s->field};
+    emit_ctx x = {w, d, si, gs_when_event(&when), (gesta_field)s->field};
     /* which clauses produced events (and their ancestors), so that a
      * speech verb whose reported clause codes nothing is coded itself */
     bool clause_coded[64] = {false};
@@ -1786,7 +1797,8 @@ int gs_code_lookup(struct gesta_worker *w, const gs_dicts *d, int32_t date)
         c->cur_sent = si;
         if ((rc = gs_code_mentions(c, t, L, d, a, b)) < 0)
             return rc;
-        if ((rc = gs_code_resolve_nps(c, t, L, d, sl, date, b)) < 0)
+        gs_when when = {true, date, date, t, L, c->startmask, s, sl};
+        if ((rc = gs_code_resolve_nps(c, t, L, d, sl, &when, b)) < 0)
             return rc;
         for (uint32_t i = sl->np0; i < sl->np0 + sl->nnp; i++) {
             const gs_npact *na = &c->npact[i];
