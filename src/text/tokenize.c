@@ -758,6 +758,30 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
     int newlines = 0;
     int rc;
     while (i < n) {
+        /* The commonest bytes first, within a line (not at its start, where
+         * indentation counts; and there no line break is pending): a space,
+         * and an ASCII word that the general path below would emit as it
+         * is. */
+        if (!at_line_start) {
+            uint8_t b0 = sc.s[i];
+            if (b0 == ' ') {
+                ws |= GS_TF_SPACE;
+                i++;
+                continue;
+            }
+            if (ascii_alnum[b0]) {
+                size_t lim = n - i > sc.max_tok ? i + sc.max_tok : n;
+                unsigned m = 0;
+                size_t j = ascii_run(sc.s, i, lim, &m);
+                if (j - i < sc.max_tok && word_ends_at(sc.s, n, j)) {
+                    if ((rc = emit_ascii_word(&sc, i, j, ws, m)) < 0)
+                        return rc;
+                    ws = 0;
+                    i = j;
+                    continue;
+                }
+            }
+        }
         int32_t cp;
         size_t len;
         int c = cls_at(&sc, i, &cp, &len);
