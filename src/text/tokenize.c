@@ -780,6 +780,19 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                     i = j;
                     continue;
                 }
+            } else if (b0 < 0x80 && ascii_class[b0] == C_OTHER) {
+                /* ASCII punctuation of no class of its own (a comma, a
+                 * colon, a bracket): a token of one byte */
+                gs_tok *tk = new_tok(&sc, i, i + 1);
+                if (!tk)
+                    return GESTA_ENOMEM;
+                tk->norm = (const char *)sc.s + i;
+                tk->norm_len = 1;
+                tk->flags = (uint16_t)(ws | GS_TF_PUNCT);
+                t->ntoks++;
+                ws = 0;
+                i++;
+                continue;
             }
         }
         int32_t cp;
