@@ -45,16 +45,7 @@ int gs_buf_append(gs_buf *b, const void *p, size_t n)
     return 0;
 }
 
-int gs_buf_putc(gs_buf *b, char c)
-{
-    if (b->cap - b->len <= 1 && gs_buf_reserve(b, 1) < 0)
-        return GESTA_ENOMEM;
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
-    return 0;
-}
 
-int gs_buf_puts(gs_buf *b, const char *s) { return gs_buf_append(b, s, strlen(s)); }
 
 int gs_buf_printf(gs_buf *b, const char *fmt, ...)
 {

@@ -56,8 +56,29 @@ typedef struct gs_buf {
 
 int gs_buf_reserve(gs_buf *b, size_t extra);
 int gs_buf_append(gs_buf *b, const void *p, size_t n);
-int gs_buf_putc(gs_buf *b, char c);
-int gs_buf_puts(gs_buf *b, const char *s);
+/* Appends one byte (inline: most calls find room). */
+static inline int gs_buf_putc(gs_buf *b, char c)
+{
+    if (b->cap - b->len > 1) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return 0;
+    }
+    return gs_buf_append(b, &c, 1);
+}
+/* Appends the NUL-terminated s: inline, so that a literal's length is
+ * known where it is written and the copy is a few stores. */
+static inline int gs_buf_puts(gs_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->cap - b->len > n) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return 0;
+    }
+    return gs_buf_append(b, s, n);
+}
 int gs_buf_printf(gs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends an unsigned decimal number. */
 int gs_buf_put_u64(gs_buf *b, uint64_t v);

@@ -39,7 +39,14 @@ static int put_span_text(gs_buf *b, const gesta_worker *w, gesta_field f, gesta_
         return 0;
     const char *p = base + s.start;
     size_t len = s.end - s.start;
-    /* Line breaks inside a span (hard-wrapped text) read as spaces. */
+    /* Line breaks inside a span (hard-wrapped text) read as spaces; a span
+     * without any is written as it is (both ways put U+FFFD for an
+     * invalid byte). */
+    size_t k = 0;
+    while (k < len && p[k] != '\n' && p[k] != '\r' && p[k] != '\t')
+        k++;
+    if (k == len && json)
+        return gs_buf_put_json_str(b, p, len);
     gs_buf tmp = GS_BUF_INIT;
     if (gs_buf_put_oneline(&tmp, p, len) < 0)
         return GESTA_ENOMEM;
