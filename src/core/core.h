@@ -7,6 +7,7 @@
 #define GESTA_CORE_H
 
 #include "gesta.h"
+#include "ascii.h"
 
 #include <stdbool.h>
 #include <stdint.h>

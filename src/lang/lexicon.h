@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../core/ascii.h"
+
 #define GS_NTAGS 36
 #define GS_LEX_HSIZE (1u << 18)
 #define GS_SUFFIX_HSIZE (1u << 16)
@@ -95,17 +97,6 @@ static inline gs_wordkey gs_word_key(const char *s, size_t n)
 }
 
 static inline bool gs_word_key_eq(gs_wordkey x, gs_wordkey y) { return x.a == y.a && x.b == y.b; }
-
-/* ASCII A-Z to a-z in each byte of x, the other bytes as they are. */
-static inline uint64_t gs_lower8(uint64_t x)
-{
-    const uint64_t high = 0x8080808080808080ull;
-    uint64_t low7 = x & ~high;                          /* no carry between bytes */
-    uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3full;       /* high bit: >= 'A' */
-    uint64_t gt_z = low7 + 0x2525252525252525ull;       /* high bit: > 'Z' */
-    uint64_t upper = ge_a & ~gt_z & ~x & high;          /* and ASCII */
-    return x | upper >> 2;                              /* 0x80 >> 2 == 0x20 */
-}
 
 /* The keys of the ASCII-lower-cased word, from the word's keys: every byte
  * of a key is a byte of the word or a zero. */

@@ -10,16 +10,26 @@ size_t gs_fold_word(const char *w, size_t n, char *out, size_t cap)
 {
     if (n == 0 || cap == 0)
         return 0;
+    /* ASCII (most words): eight bytes at a time */
     bool ascii = true;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)w[i] >= 0x80) {
-            ascii = false;
-            break;
-        }
+    size_t i = 0;
+    for (; i + 8 <= n && ascii; i += 8) {
+        uint64_t x;
+        memcpy(&x, w + i, 8);
+        ascii = !gs_nonascii8(x);
+    }
+    for (; i < n && ascii; i++)
+        ascii = (unsigned char)w[i] < 0x80;
     if (ascii) {
         if (n >= cap)
             return 0;
-        for (size_t i = 0; i < n; i++)
+        for (i = 0; i + 8 <= n; i += 8) {
+            uint64_t x;
+            memcpy(&x, w + i, 8);
+            x = gs_lower8(x);
+            memcpy(out + i, &x, 8);
+        }
+        for (; i < n; i++)
             out[i] = (char)gs_lower((unsigned char)w[i]);
         out[n] = '\0';
         return n;

@@ -255,7 +255,35 @@ static void abbreviation_classes(void)
     CHECK(gs_abbrev_class("Mrs", 3) == GS_ABBR_TITLE);
 }
 
+/* The matching key of a word: ASCII lower-cased byte for byte (eight at a
+ * time inside), whatever the length; a word with a byte outside ASCII
+ * anywhere, even after the first eight, is folded by Unicode (accents
+ * dropped); a key that does not fit is refused. */
+static void fold_words(void)
+{
+    char word[48] = "", out[64], want[64];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t i = 0; i < n; i++)
+            word[i] = "AbCdEfGhIjKlMnOpQrStUvWxYz@[`{0-9'"[i % 35];
+        for (size_t i = 0; i < n; i++)
+            want[i] = (char)gs_lower((unsigned char)word[i]);
+        char *exact = malloc(n ? n : 1); /* exact size, for ASan */
+        memcpy(exact, word, n ? n : 1);
+        size_t k = gs_fold_word(exact, n, out, sizeof out);
+        CHECK(k == n && !memcmp(out, want, n) && (n == 0 || out[n] == '\0'));
+        CHECK(gs_fold_word(exact, n, out, n) == 0); /* no room for the NUL */
+        free(exact);
+    }
+    const char *mixed[] = {"ABCDEFGH\xc3\x89TAT", "Caf\xc3\xa9", "abcdefghijklmnop\xc3\xa9"};
+    const char *folded[] = {"abcdefghetat", "cafe", "abcdefghijklmnope"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t k = gs_fold_word(mixed[i], strlen(mixed[i]), out, sizeof out);
+        CHECK(k == strlen(folded[i]) && !strcmp(out, folded[i]));
+    }
+}
+
 const test_case text_tests[] = {
+    {"text/fold_words", fold_words},
     {"text/abbreviations", abbreviation_classes},
     {"text/ascii_runs", ascii_runs_at_block_edges},
     {"text/offsets", offsets_index_original_bytes},
