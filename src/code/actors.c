@@ -55,19 +55,25 @@ static inline uint32_t id_meta(bool fold, size_t n) { return 1u | (uint32_t)fold
  * gs_word_key): its ids into out and its start mask into mask (when not
  * NULL); false when it has none.  The cache must exist and d->nall be at
  * most GS_IDCACHE_DICTS (id_cached). */
-static inline bool id_hit(const gs_coder *c, const gs_dicts *d, size_t n, bool fold, uint32_t h,
-                          gs_wordkey key, uint32_t *out, uint8_t *mask)
+static GS_ALWAYS_INLINE bool id_hit_n(const gs_coder *c, uint32_t nall, size_t n, bool fold,
+                                      uint32_t h, gs_wordkey key, uint32_t *out, uint8_t *mask)
 {
     const struct gs_idcache *e = &c->idcache[h & (GS_IDCACHE - 1)];
     /* (an entry is only made for a form of 1 to GS_IDCACHE_WORD bytes, so
      * a match of its length is one of those) */
     if (e->hash != h || (e->meta & 0xffffffu) != id_meta(fold, n) || !gs_word_key_eq(e->key, key))
         return false;
-    for (uint32_t j = 0; j < d->nall; j++)
+    for (uint32_t j = 0; j < nall; j++)
         out[j] = e->id[j];
     if (mask)
         *mask = (uint8_t)(e->meta >> 24);
     return true;
+}
+
+static inline bool id_hit(const gs_coder *c, const gs_dicts *d, size_t n, bool fold, uint32_t h,
+                          gs_wordkey key, uint32_t *out, uint8_t *mask)
+{
+    return id_hit_n(c, d->nall, n, fold, h, key, out, mask);
 }
 
 /* Does the id cache serve the dictionaries d? */
@@ -117,6 +123,40 @@ static void ids_of(gs_coder *c, const gs_dicts *d, const char *w, size_t n, bool
 }
 
 
+/* gs_code_word_ids' loop over tokens [a, b), for nall == d->nall
+ * dictionaries. */
+static GS_ALWAYS_INLINE void word_ids_n(gs_coder *c, const gs_text *t, const gs_lang *L,
+                                        const gs_dicts *d, uint32_t a, uint32_t b, uint32_t nall)
+{
+    bool cached = id_cached(c, d);
+    for (uint32_t k = a; k < b; k++) {
+        /* the slot of the word eight tokens on, fetched ahead: the cache is
+         * larger than the processor's nearest caches */
+        if (k + 8 < b)
+            __builtin_prefetch(&c->idcache[id_hash(L->tokhash[k + 8]) & (GS_IDCACHE - 1)]);
+        const gs_tok *tk = &t->toks[k];
+        const gs_ltok *lt = &L->lt[k];
+        uint32_t *wid = &c->wid[(size_t)k * nall];
+        uint32_t *lid = &c->lid[(size_t)k * nall];
+        uint32_t h = id_hash(L->tokhash[k]);
+        /* the cache's answer inline (most tokens), the lookup when it has none */
+        if (!cached || !id_hit_n(c, nall, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
+            ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
+        /* a lemma that is the word itself up to case folds to the same key
+         * (the tagger's finding, remembered with the lemma) */
+        if (lt->lclass & GS_LC_FORM)
+            for (uint32_t j = 0; j < nall; j++)
+                lid[j] = wid[j];
+        else if (lt->lemma_len)
+            ids_of(c, d, lt->lemma, lt->lemma_len, true,
+                   id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)),
+                   gs_word_key(lt->lemma, lt->lemma_len), lid, NULL);
+        else
+            for (uint32_t j = 0; j < nall; j++)
+                lid[j] = UINT32_MAX;
+    }
+}
+
 /* Word ids of the tokens [a, b) in every dictionary, and their start masks. */
 int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_dicts *d, uint32_t a,
                      uint32_t b)
@@ -140,33 +180,12 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->idcache_dicts = d;
     }
-    bool cached = id_cached(c, d);
-    for (uint32_t k = a; k < b; k++) {
-        /* the slot of the word eight tokens on, fetched ahead: the cache is
-         * larger than the processor's nearest caches */
-        if (k + 8 < b)
-            __builtin_prefetch(&c->idcache[id_hash(L->tokhash[k + 8]) & (GS_IDCACHE - 1)]);
-        const gs_tok *tk = &t->toks[k];
-        const gs_ltok *lt = &L->lt[k];
-        uint32_t *wid = &c->wid[(size_t)k * d->nall];
-        uint32_t *lid = &c->lid[(size_t)k * d->nall];
-        uint32_t h = id_hash(L->tokhash[k]);
-        /* the cache's answer inline (most tokens), the lookup when it has none */
-        if (!cached || !id_hit(c, d, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
-            ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
-        /* a lemma that is the word itself up to case folds to the same key
-         * (the tagger's finding, remembered with the lemma) */
-        if (lt->lclass & GS_LC_FORM)
-            for (uint32_t j = 0; j < d->nall; j++)
-                lid[j] = wid[j];
-        else if (lt->lemma_len)
-            ids_of(c, d, lt->lemma, lt->lemma_len, true,
-                   id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)),
-                   gs_word_key(lt->lemma, lt->lemma_len), lid, NULL);
-        else
-            for (uint32_t j = 0; j < d->nall; j++)
-                lid[j] = UINT32_MAX;
-    }
+    /* the common single dictionary set with its count known to the
+     * compiler, which then copies one id where it would loop */
+    if (d->nall == 1)
+        word_ids_n(c, t, L, d, a, b, 1);
+    else
+        word_ids_n(c, t, L, d, a, b, d->nall);
     return 0;
 }
 
