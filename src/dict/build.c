@@ -1221,6 +1221,45 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
     }
     if (lo == hi)
         return 0;
+    if (hi - lo == 1) {
+        /* one edge for the first word (most): its path is walked here while
+         * it neither branches nor allows a gap, and searched by match_from
+         * from where it does, as match_from alone would */
+        uint32_t node = d->edges[lo].child, best = 0;
+        size_t best_len = 0, pos = 1;
+        int depth = 0;
+        for (;;) {
+            const gs_tnode *nd = &d->nodes[node];
+            if (nd->entry && pos > best_len) {
+                best = nd->entry;
+                best_len = pos;
+            }
+            if (!nd->n || pos >= n || depth > 64)
+                break;
+            bool gap = maxgap && ((d->gap_nodes[node >> 6] >> (node & 63)) & 1);
+            uint32_t l2 = 0, h2 = 0;
+            if (!gap) {
+                uint32_t w2 = words[pos * stride];
+                if (w2 == UINT32_MAX)
+                    break;
+                edge_range(d, nd, w2, &l2, &h2);
+                if (l2 == h2)
+                    break;
+            }
+            if (gap || h2 - l2 != 1) {
+                mstate m = {d, words, stride, n, maxgap, best, best_len, depth};
+                match_from(&m, node, pos);
+                best = m.best_entry;
+                best_len = m.best_len;
+                break;
+            }
+            depth++;
+            node = d->edges[l2].child;
+            pos++;
+        }
+        *len = best_len;
+        return best;
+    }
     mstate m = {d, words, stride, n, maxgap, 0, 0, 0};
     for (uint32_t e = lo; e < hi; e++)
         match_from(&m, d->edges[e].child, 1);
