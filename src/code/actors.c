@@ -197,8 +197,7 @@ static bool match_dicts(const gs_coder *c, const gs_dicts *d, int kind, uint32_t
     for (uint32_t q = 0; q < d->nuse[kind]; q++) {
         const gs_dict *dj = d->use[kind][q];
         uint32_t j = d->use_j[kind][q];
-        if (!gs_dict_may_start(dj, kind, c->wid[(size_t)k * d->nall + j]))
-            continue;
+        /* (gs_dict_match_strided asks gs_dict_may_start's question first) */
         size_t n = end - k < 64 ? end - k : 64;
         size_t len;
         uint32_t e = gs_dict_match_strided(dj, kind, &c->wid[(size_t)k * d->nall + j], d->nall, n,
