@@ -1268,12 +1268,16 @@ static int tag_sentence(gs_lang *L, const gs_text *t, const gs_sent *s)
             const float *prev = &SC(i - 1, 0, a);
             float *out = &SC(i, a, 0);
             uint8_t *ob = &BK(i, a, 0);
+            /* the table's row for each history, found once for every b */
+            const float *rows[MAXC];
+            for (size_t z = 0; z < nz; z++)
+                rows[z] = gs_trans[cz[z]][ta];
             for (size_t b = 0; b < nb; b++) {
                 int tb = cb[b];
-                float best = prev[0] + gs_trans[cz[0]][ta][tb];
+                float best = prev[0] + rows[0][tb];
                 uint8_t arg = 0;
                 for (size_t z = 1; z < nz; z++) {
-                    float v = prev[z * MAXC] + gs_trans[cz[z]][ta][tb];
+                    float v = prev[z * MAXC] + rows[z][tb];
                     if (v > best) {
                         best = v;
                         arg = (uint8_t)z;
