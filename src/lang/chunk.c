@@ -578,7 +578,7 @@ static int chunks(ctx *c)
 
 /* ------------------------------------------- pass 2: coordination, apposition */
 
-static bool is_cc(const ctx *c, uint32_t i)
+static GS_ALWAYS_INLINE bool is_cc(const ctx *c, uint32_t i)
 {
     return P(c, i) == GS_P_CC && (lemma_is(c, i, "and") || lemma_is(c, i, "or"));
 }
