@@ -364,11 +364,24 @@ static void fix_perfect(ctx *c, uint32_t i)
     }
 }
 
-static bool verbal_start(const ctx *c, uint32_t i)
+static bool verbal_start_slow(const ctx *c, uint32_t i);
+
+/* Does a verb group start at token i?  The commonest answers (a verb, a
+ * modal; no adverb, negation or "to") inline, the others in
+ * verbal_start_slow. */
+static GS_ALWAYS_INLINE bool verbal_start(const ctx *c, uint32_t i)
 {
     int p = P(c, i);
     if (p == GS_P_MD || is_verb(p))
         return true;
+    if (p != GS_P_TO && p != GS_P_RB && !is_neg(c, i))
+        return false;
+    return verbal_start_slow(c, i);
+}
+
+static bool verbal_start_slow(const ctx *c, uint32_t i)
+{
+    int p = P(c, i);
     if (p == GS_P_TO) {
         uint32_t k = skip_adverbs(c, i + 1);
         if (P(c, k) == GS_P_LQUOTE)
