@@ -686,8 +686,9 @@ static bool is_modal_word(const gs_tok *tk)
                                          "should", "must", "'ll", "wo", "ca", NULL};
     if (tk->norm_len < 2 || tk->norm_len > 6) /* the lengths of the list's words */
         return false;
+    int c0 = gs_lower((unsigned char)tk->norm[0]);
     for (const char *const *m = modals; *m; m++)
-        if (gs_lit_eq_nocase(tk->norm, tk->norm_len, *m))
+        if ((*m)[0] == c0 && gs_lit_eq_nocase(tk->norm, tk->norm_len, *m))
             return true;
     return false;
 }
@@ -716,7 +717,7 @@ static bool is_aux_word(const char *w, size_t n)
     if (n < 2 || n > 7) /* the lengths of the list's words */
         return false;
     for (const char *const *a = aux; *a; a++)
-        if (gs_lit_eq(w, n, *a))
+        if ((*a)[0] == w[0] && gs_lit_eq(w, n, *a))
             return true;
     return false;
 }
@@ -852,11 +853,18 @@ static void repair_no_verb(const gs_lang *L, gs_ltok *lt, const gs_tok *toks, co
  * token does not fit or is not worth a lexicon lookup. */
 static size_t lower(const gs_tok *tk, char *buf, size_t cap)
 {
-    if (tk->norm_len >= cap)
+    size_t n = tk->norm_len, i = 0;
+    if (n >= cap)
         return 0;
-    for (uint32_t i = 0; i < tk->norm_len; i++)
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, tk->norm + i, 8);
+        x = gs_lower8(x);
+        memcpy(buf + i, &x, 8);
+    }
+    for (; i < n; i++)
         buf[i] = (char)gs_lower((unsigned char)tk->norm[i]);
-    return tk->norm_len;
+    return n;
 }
 
 /* A word form's candidates in one context, remembered: news repeats its
