@@ -338,7 +338,6 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
     }
     bool cap = (tk->flags & GS_TF_CAP) && !caps_mode;
     bool allcaps = (tk->flags & GS_TF_ALLCAPS) && !caps_mode && n > 1;
-    int shape = (tk->flags & (GS_TF_DIGIT | GS_TF_ALPHA)) ? digit_shape(lw, n) : 0;
     if (e && e->ntags && allcaps && n <= 4 && !initial) {
         /* "US", "IT", "AM" in running text are acronyms, not pronouns */
         bool open_class = false;
@@ -427,6 +426,8 @@ static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bo
         }
         return;
     }
+    /* a word the lexicon does not know: its shape when it has digits */
+    int shape = (tk->flags & (GS_TF_DIGIT | GS_TF_ALPHA)) ? digit_shape(lw, n) : 0;
     switch (shape) {
     case 1:
         cand_add(c, F_CD, 0.0f);
