@@ -921,9 +921,18 @@ static int32_t that_clause(const gs_lang *L, const gs_sent_lang *sl, uint32_t v)
 
 /* The subject of the verb whose "that" clause vg is in ("declared that
  * China must ..."), or -1. */
+/* Is clause k opened by "that"?  Every clause that_clause finds is, and so
+ * is every clause the searches below go on to (a quick answer for the
+ * others). */
+static bool that_opened(const gs_lang *L, int32_t k)
+{
+    const gs_clause *cl = &L->cls[k];
+    return cl->marker > 0 && lemma_is(L, (uint32_t)cl->marker, "that");
+}
+
 static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg, int32_t *verb)
 {
-    if (vg->clause < 0)
+    if (vg->clause < 0 || !that_opened(L, vg->clause))
         return -1;
     for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++)
         if (that_clause(L, sl, u) == vg->clause) {
@@ -971,7 +980,7 @@ static int32_t that_reporter(const gs_lang *L, const gs_sent_lang *sl, const gs_
 static int32_t demander(const gs_lang *L, const gs_sent_lang *sl, const gs_vg *vg, int *noun_demand)
 {
     *noun_demand = -1;
-    if (vg->clause < 0)
+    if (vg->clause < 0 || !that_opened(L, vg->clause))
         return -1;
     for (uint32_t u = sl->vg0; u < sl->vg0 + sl->nvg; u++) {
         const gs_vg *g = &L->vgs[u];
