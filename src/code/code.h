@@ -120,6 +120,12 @@ typedef struct gs_coder {
         uint32_t val;
     } *synmemo;
     uint32_t syn_stamp;
+    /* the synsets of the current sentence are marked in synpres when
+     * first asked (synset_possible): tokens [syn_a, syn_b) with the
+     * dictionaries syn_dicts */
+    bool syn_marked;
+    uint32_t syn_a, syn_b;
+    const void *syn_dicts;
     /* per dictionary: the current sentence's words and lemmas as a bit set
      * of 1024 (a Bloom filter of one hash) and their 64-bit signature
      * (gs_word_sig), which verb patterns test before a search; code_sentence

@@ -191,7 +191,7 @@ static void refusal_of(const char *code, char out[8])
 /* ----------------------------------------------------------- pattern match */
 
 typedef struct pm {
-    const gs_coder *c;
+    gs_coder *c;
     bool exact;            /* PETRARCH: whole words only, no lemmas */
     bool comp_left;        /* '%' was matched before the verb */
     const gs_lang *L;
@@ -534,8 +534,33 @@ static const gs_vform *find_form(const gs_coder *c, const gs_lang *L, const gs_d
  * For the first four dictionaries code_sentence has marked the synsets
  * whose members begin with a word of the sentence; for others the bit set
  * present of the sentence's words is asked. */
+/* Marks in synpres the synsets that may occur in the current sentence:
+ * those with a member that begins with one of its words or lemmas. */
+static void mark_synsets(gs_coder *c)
+{
+    const gs_dicts *d = c->syn_dicts;
+    c->syn_marked = true;
+    for (uint32_t j = 0; j < d->nall && j < 4; j++) {
+        const gs_dict *dj = d->all[j];
+        if (!dj->nsynsets || !c->synpres[j])
+            continue;
+        for (uint32_t k = c->syn_a; k < c->syn_b; k++) {
+            uint32_t ids[2] = {c->wid[(size_t)k * d->nall + j], c->lid[(size_t)k * d->nall + j]};
+            for (int q = 0; q < 2; q++) {
+                uint32_t id = ids[q];
+                if (id >= dj->nwords || (q == 1 && id == ids[0]))
+                    continue;
+                for (uint32_t x = dj->syn_first_off[id]; x < dj->syn_first_off[id + 1]; x++)
+                    c->synpres[j][dj->syn_first[x]].stamp = c->syn_stamp;
+            }
+        }
+    }
+}
+
 static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si)
 {
+    if (!m->c->syn_marked)
+        mark_synsets(m->c);
     const struct gs_synpres *cache = m->dj < 4 ? m->c->synpres[m->dj] : NULL;
     if (cache && si < m->c->nsynpres[m->dj])
         return cache[si].stamp == m->c->syn_stamp;
@@ -552,7 +577,7 @@ static bool synset_possible(const pm *m, const uint64_t present[16], uint32_t si
 }
 
 /* Finds the verb and the first matching pattern for verb group v. */
-static bool match_verb(const gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
+static bool match_verb(gs_coder *c, const gs_lang *L, const gs_dicts *d, uint32_t v, uint32_t s,
                        uint32_t e, vmatch *out)
 {
     const gs_vg *vg = &L->vgs[v];
@@ -1295,23 +1320,11 @@ static int code_sentence(struct gesta_worker *w, const gs_dicts *d, uint32_t si)
         any = c->npact[i].n > 0;
     if (!any)
         return 0;
-    /* the synsets that may occur in the sentence: those with a member that
-     * begins with one of its words or lemmas */
-    for (uint32_t j = 0; j < d->nall && j < 4; j++) {
-        const gs_dict *dj = d->all[j];
-        if (!dj->nsynsets || !c->synpres[j])
-            continue;
-        for (uint32_t k = a; k < b; k++) {
-            uint32_t ids[2] = {c->wid[(size_t)k * d->nall + j], c->lid[(size_t)k * d->nall + j]};
-            for (int q = 0; q < 2; q++) {
-                uint32_t id = ids[q];
-                if (id >= dj->nwords || (q == 1 && id == ids[0]))
-                    continue;
-                for (uint32_t x = dj->syn_first_off[id]; x < dj->syn_first_off[id + 1]; x++)
-                    c->synpres[j][dj->syn_first[x]].stamp = c->syn_stamp;
-            }
-        }
-    }
+    /* the synsets that may occur in the sentence, marked when first asked */
+    c->syn_marked = false;
+    c->syn_a = a;
+    c->syn_b = b;
+    c->syn_dicts = d;
     /* the sentence's words as match_verb's bit sets, for each verb
      * dictionary */
     if (d->nall > c->cap_vpres && gs_grow((void **)&c->vpres, &c->cap_vpres, d->nall,
