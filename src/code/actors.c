@@ -340,6 +340,14 @@ int gs_code_mentions(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
         c->tok_mention[k] = -1;
     for (uint32_t k = a; k < b;) {
         gs_mention m;
+        /* most tokens start no actor or agent phrase: only an owner
+         * prefix, a capitalised token, may still name one */
+        if (!(c->startmask[k] & (1u << GS_DK_ACTOR | 1u << GS_DK_AGENT)) &&
+            (c->opt.compat || !t->toks[k].norm_len ||
+             !gs_is_upper((unsigned char)t->toks[k].norm[0]))) {
+            k++;
+            continue;
+        }
         if ((match_at(c, d, GS_DK_ACTOR, k, b, 3, &m) || match_at(c, d, GS_DK_AGENT, k, b, 3, &m)) &&
             !(m.end == m.start + 1 && function_word(t, L, k)) &&
             !(m.end == m.start + 1 && m.kind == GS_DK_ACTOR && common_word(t, L, k))) {
