@@ -39,6 +39,13 @@ static uint8_t start_mask(const gs_dicts *d, const uint32_t *ids)
             if (gs_dict_may_start(dj, kind, ids[d->use_j[kind][q]]))
                 mask |= 1u << kind;
         }
+    /* the synsets' first words, for code_sentence's marks */
+    for (uint32_t j = 0; j < d->nall && j < 4; j++) {
+        const gs_dict *dj = d->all[j];
+        uint32_t id = ids[j];
+        if (dj->nsynsets && id < dj->nwords && dj->syn_first_off[id] != dj->syn_first_off[id + 1])
+            mask |= GS_START_SYN;
+    }
     return (uint8_t)mask;
 }
 
@@ -144,16 +151,19 @@ static GS_ALWAYS_INLINE void word_ids_n(gs_coder *c, const gs_text *t, const gs_
             ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
         /* a lemma that is the word itself up to case folds to the same key
          * (the tagger's finding, remembered with the lemma) */
-        if (lt->lclass & GS_LC_FORM)
+        if (lt->lclass & GS_LC_FORM) {
             for (uint32_t j = 0; j < nall; j++)
                 lid[j] = wid[j];
-        else if (lt->lemma_len)
+            c->lstartmask[k] = c->startmask[k];
+        } else if (lt->lemma_len) {
             ids_of(c, d, lt->lemma, lt->lemma_len, true,
                    id_hash(gs_lang_hash(lt->lemma, lt->lemma_len)),
-                   gs_word_key(lt->lemma, lt->lemma_len), lid, NULL);
-        else
+                   gs_word_key(lt->lemma, lt->lemma_len), lid, &c->lstartmask[k]);
+        } else {
             for (uint32_t j = 0; j < nall; j++)
                 lid[j] = UINT32_MAX;
+            c->lstartmask[k] = 0;
+        }
     }
 }
 
@@ -169,9 +179,13 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
             return GESTA_ENOMEM;
         c->cap_ids = cap < c2 ? cap : c2;
     }
-    if (t->ntoks > c->cap_startmask &&
-        gs_grow((void **)&c->startmask, &c->cap_startmask, t->ntoks, 1) < 0)
-        return GESTA_ENOMEM;
+    if (t->ntoks > c->cap_startmask) {
+        size_t cap = c->cap_startmask, c2 = c->cap_startmask;
+        if (gs_grow((void **)&c->startmask, &cap, t->ntoks, 1) < 0 ||
+            gs_grow((void **)&c->lstartmask, &c2, t->ntoks, 1) < 0)
+            return GESTA_ENOMEM;
+        c->cap_startmask = cap < c2 ? cap : c2;
+    }
     /* the cache belongs to one set of dictionaries */
     if (c->idcache_dicts != d) {
         free(c->idcache);

@@ -21,6 +21,8 @@
 #define GS_IDCACHE_WORD GS_WORDKEY_MAX /* longest form remembered */
 #define GS_IDCACHE_DICTS 4  /* dictionaries remembered per form */
 #define GS_START_TIME 0x80  /* gs_coder.startmask: a word gs_event_date looks at */
+#define GS_START_SYN 0x40   /* gs_coder.startmask: a word that begins a member of a synset of
+                             * one of the first four dictionaries */
 _Static_assert(GS_DK_COUNT < 8, "the start mask holds a bit per dictionary kind and the time bit");
 
 /* The dictionaries an engine uses for each kind, in priority order. */
@@ -80,6 +82,7 @@ typedef struct gs_coder {
     size_t cap_ids;
     uint8_t *startmask;   /* per token: bit 1 << kind when a phrase of that kind may start
                            * there; GS_START_TIME when it is a time word */
+    uint8_t *lstartmask;  /* per token: the same of its lemma */
     size_t cap_startmask;
     gs_mention *mentions;
     size_t nmentions, cap_mentions;

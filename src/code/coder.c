@@ -545,6 +545,9 @@ static void mark_synsets(gs_coder *c)
         if (!dj->nsynsets || !c->synpres[j])
             continue;
         for (uint32_t k = c->syn_a; k < c->syn_b; k++) {
+            /* (the word ids found which words begin a member) */
+            if (!((c->startmask[k] | c->lstartmask[k]) & GS_START_SYN))
+                continue;
             uint32_t ids[2] = {c->wid[(size_t)k * d->nall + j], c->lid[(size_t)k * d->nall + j]};
             for (int q = 0; q < 2; q++) {
                 uint32_t id = ids[q];
@@ -1836,6 +1839,7 @@ void gs_coder_free(gs_coder *c)
 {
     free(c->wid);
     free(c->startmask);
+    free(c->lstartmask);
     free(c->vpres);
     free(c->lid);
     free(c->mentions);
