@@ -74,12 +74,10 @@ static inline size_t ascii_run(const uint8_t *p, size_t j, size_t lim, unsigned 
         __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
                                       _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
         unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
-        unsigned run = alnum == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~alnum);
-        unsigned rm = run == 16 ? 0xFFFF : (1u << run) - 1;
-        if ((unsigned)_mm_movemask_epi8(letter) & rm)
-            *m |= 1;
-        if ((unsigned)_mm_movemask_epi8(lower) & rm)
-            *m |= 2;
+        /* (~alnum has bit 16 set: a run of sixteen counts as such) */
+        unsigned run = (unsigned)__builtin_ctz(~alnum), rm = (1u << run) - 1;
+        *m |= (unsigned)(((unsigned)_mm_movemask_epi8(letter) & rm) != 0) |
+              (unsigned)(((unsigned)_mm_movemask_epi8(lower) & rm) != 0) << 1;
         j += run;
         if (run < 16)
             return j;
