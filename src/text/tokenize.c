@@ -478,25 +478,35 @@ static int emit(scan *sc, size_t a, size_t b, unsigned wsflags, bool needs_norm,
  * there whatever came before it: at the end, before whitespace, a double
  * quote, or punctuation that never joins words (a comma only after a
  * letter: "1,000" is one number). */
+/* Per byte after a word: 1 it ends the word, 2 a comma (it does after a
+ * letter), 0 it may not; built from ascii_class once. */
+static uint8_t word_end[256];
+static pthread_once_t word_end_once = PTHREAD_ONCE_INIT;
+
+static void word_end_build(void)
+{
+    for (int t = 0; t < 0x80; t++) {
+        switch (ascii_class[t]) {
+        case C_SPACE:
+        case C_NL:
+        case C_QUOTE:
+            word_end[t] = 1;
+            break;
+        case C_OTHER:
+            word_end[t] = t == ',' ? 2 : t != '&' && t != '/' && t != '@' && t != ':';
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 static inline bool word_ends_at(const uint8_t *p, size_t n, size_t j)
 {
     if (j >= n)
         return true;
-    uint8_t t = p[j];
-    if (t >= 0x80)
-        return false;
-    switch (ascii_class[t]) {
-    case C_SPACE:
-    case C_NL:
-    case C_QUOTE:
-        return true;
-    case C_OTHER:
-        if (t == ',')
-            return ascii_alnum[p[j - 1]] == 1;
-        return t != '&' && t != '/' && t != '@' && t != ':';
-    default:
-        return false;
-    }
+    unsigned e = word_end[p[j]];
+    return e == 1 || (e == 2 && ascii_alnum[p[j - 1]] == 1);
 }
 
 /* emit for a token [a, b) of ASCII letters and digits (m: the OR of their
@@ -746,6 +756,7 @@ static int word_diags(scan *sc, size_t a, size_t from, size_t b, bool cut)
 
 int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
 {
+    pthread_once(&word_end_once, word_end_build);
     scan sc = {t, (const uint8_t *)str, n, field, t->lim->max_token_bytes, false};
     if (sc.max_tok < 8)
         sc.max_tok = 8;
