@@ -711,14 +711,30 @@ static void drop_verbs(cands *c)
 /* Forms of the auxiliaries be, have, get and do. */
 static bool is_aux_word(const char *w, size_t n)
 {
-    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "am",
-                                      "'s", "'re", "'m", "has", "have", "had", "having", "'ve",
-                                      "'d", "get", "gets", "got", "gotten", "getting", "do",
-                                      "does", "did", NULL};
-    if (n < 2 || n > 7) /* the lengths of the list's words */
+    /* by first letter, so that a word is compared with a few forms only */
+    static const char *const be_i[] = {"is", NULL}, *const be_a[] = {"are", "am", NULL},
+                             *const be_w[] = {"was", "were", NULL},
+                             *const be_b[] = {"be", "been", "being", NULL},
+                             *const clitic[] = {"'s", "'re", "'m", "'ve", "'d", NULL},
+                             *const have[] = {"has", "have", "had", "having", NULL},
+                             *const get[] = {"get", "gets", "got", "gotten", "getting", NULL},
+                             *const did[] = {"do", "does", "did", NULL};
+    if (n < 2 || n > 7) /* the lengths of the forms */
         return false;
-    for (const char *const *a = aux; *a; a++)
-        if ((*a)[0] == w[0] && gs_lit_eq(w, n, *a))
+    const char *const *list;
+    switch (w[0]) {
+    case 'i': list = be_i; break;
+    case 'a': list = be_a; break;
+    case 'w': list = be_w; break;
+    case 'b': list = be_b; break;
+    case '\'': list = clitic; break;
+    case 'h': list = have; break;
+    case 'g': list = get; break;
+    case 'd': list = did; break;
+    default: return false;
+    }
+    for (; *list; list++)
+        if (gs_lit_eq(w, n, *list))
             return true;
     return false;
 }
