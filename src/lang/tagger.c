@@ -533,22 +533,32 @@ static bool is_possessive_pronoun(const char *lw, size_t n)
     return false;
 }
 
+/* The Penn tag of each tagger tag that needs no context, plus one (0: the
+ * tag needs to_penn's look at the word or its neighbours).  A table, not a
+ * switch: the tags of running text follow no pattern that a processor's
+ * prediction of an indirect jump could learn. */
+static const uint8_t penn_plain[GS_NTAGS] = {
+    [F_NN] = GS_P_NN + 1,     [F_NNP] = GS_P_NNP + 1,   [F_DT] = GS_P_DT + 1,
+    [F_IN] = GS_P_IN + 1,     [F_JJ] = GS_P_JJ + 1,     [F_NNS] = GS_P_NNS + 1,
+    [F_CD] = GS_P_CD + 1,     [F_RB] = GS_P_RB + 1,     [F_VBD] = GS_P_VBD + 1,
+    [F_VB] = GS_P_VB + 1,     [F_CC] = GS_P_CC + 1,     [F_OF] = GS_P_IN + 1,
+    [F_TO] = GS_P_TO + 1,     [F_VBZ] = GS_P_VBZ + 1,   [F_VBN] = GS_P_VBN + 1,
+    [F_VBG] = GS_P_VBG + 1,   [F_VBP] = GS_P_VBP + 1,   [F_MD] = GS_P_MD + 1,
+    [F_POS] = GS_P_POS + 1,   [F_WDT] = GS_P_WDT + 1,   [F_JJR] = GS_P_JJR + 1,
+    [F_NNPS] = GS_P_NNPS + 1, [F_WRB] = GS_P_WRB + 1,   [F_JJS] = GS_P_JJS + 1,
+    [F_RBR] = GS_P_RBR + 1,   [F_RP] = GS_P_RP + 1,     [F_EX] = GS_P_EX + 1,
+    [F_RBS] = GS_P_RBS + 1,   [F_PDT] = GS_P_PDT + 1,   [F_FW] = GS_P_FW + 1,
+    [F_UH] = GS_P_UH + 1,     [F_SYM] = GS_P_SYM + 1,   [F_LS] = GS_P_LS + 1,
+};
+
 static int to_penn(int f, const gs_tok *tk, const gs_tok *prev, const gs_tok *next,
                    int next_ftag, const char *lw, size_t n)
 {
-    switch (f) {
-    case F_NN: return GS_P_NN;
-    case F_PUNC: return penn_punct(tk, prev, next);
-    case F_NNP: return GS_P_NNP;
-    case F_DT: return GS_P_DT;
-    case F_IN: return GS_P_IN;
-    case F_JJ: return GS_P_JJ;
-    case F_NNS: return GS_P_NNS;
-    case F_CD: return GS_P_CD;
-    case F_RB: return GS_P_RB;
-    case F_VBD: return GS_P_VBD;
-    case F_VB: return GS_P_VB;
-    case F_PRP:
+    if (f >= 0 && f < GS_NTAGS && penn_plain[f])
+        return penn_plain[f] - 1;
+    if (f == F_PUNC)
+        return penn_punct(tk, prev, next);
+    if (f == F_PRP) {
         if (is_possessive_pronoun(lw, n))
             return GS_P_PRPS;
         if (n == 3 && !memcmp(lw, "her", 3) &&
@@ -557,32 +567,10 @@ static int to_penn(int f, const gs_tok *tk, const gs_tok *prev, const gs_tok *ne
              next_ftag == F_VBG))
             return GS_P_PRPS;
         return GS_P_PRP;
-    case F_CC: return GS_P_CC;
-    case F_OF: return GS_P_IN;
-    case F_TO: return GS_P_TO;
-    case F_VBZ: return GS_P_VBZ;
-    case F_VBN: return GS_P_VBN;
-    case F_VBG: return GS_P_VBG;
-    case F_VBP: return GS_P_VBP;
-    case F_MD: return GS_P_MD;
-    case F_POS: return GS_P_POS;
-    case F_WDT: return GS_P_WDT;
-    case F_JJR: return GS_P_JJR;
-    case F_WP: return (n == 5 && !memcmp(lw, "whose", 5)) ? GS_P_WPS : GS_P_WP;
-    case F_NNPS: return GS_P_NNPS;
-    case F_WRB: return GS_P_WRB;
-    case F_JJS: return GS_P_JJS;
-    case F_RBR: return GS_P_RBR;
-    case F_RP: return GS_P_RP;
-    case F_EX: return GS_P_EX;
-    case F_RBS: return GS_P_RBS;
-    case F_PDT: return GS_P_PDT;
-    case F_FW: return GS_P_FW;
-    case F_UH: return GS_P_UH;
-    case F_SYM: return GS_P_SYM;
-    case F_LS: return GS_P_LS;
-    default: return GS_P_SYM;
     }
+    if (f == F_WP)
+        return (n == 5 && !memcmp(lw, "whose", 5)) ? GS_P_WPS : GS_P_WP;
+    return GS_P_SYM;
 }
 
 /* Lemmas of clitics and contractions that no table lists. */
