@@ -189,7 +189,8 @@ GESTA_API void gesta_engine_options_default(gesta_engine_options *opt);
 /* Creates an engine.  opt may be NULL for the defaults.  On success stores
  * the engine in *out and returns 0; on failure stores NULL and returns
  * GESTA_ENOMEM, GESTA_EINVAL, GESTA_EIO (a dictionary cannot be read) or
- * GESTA_EDICT (a compiled dictionary is corrupt).  Errors inside text
+ * GESTA_EDICT (a compiled dictionary is corrupt or of another format
+ * version: compile it again).  Errors inside text
  * dictionaries are reported and do not stop loading.  The engine is immutable from here on and
  * may be shared across threads; free it with gesta_engine_free() after every
  * worker made from it is freed. */
