@@ -671,13 +671,7 @@ static bool cannot_name(const gs_coder *c, const gs_text *t, const gs_lang *L, c
  * other). */
 static uint32_t actor_code(const gs_dict *dj, uint32_t entry, gs_when *when)
 {
-    bool dated = false;
-    if (entry < dj->nactors) {
-        const gs_actor *a = &dj->actors[entry];
-        for (uint32_t i = 0; i < a->ncodes && !dated; i++)
-            dated = dj->codes[a->codes + i].kind != GS_CODE_DEFAULT;
-    }
-    return gs_dict_actor_code(dj, entry, dated ? gs_when_date(when) : 0);
+    return gs_dict_actor_code(dj, entry, gs_dict_actor_dated(dj, entry) ? gs_when_date(when) : 0);
 }
 
 /* Resolves the actors of noun phrase np (not following coordination). */
@@ -816,9 +810,7 @@ static int resolve_np(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_
         ev1 = actor->end;
         /* a named individual: proper nouns coded with a role, or with an
          * office held for some dates only (Kofi Annan, IGOUNO 1997-2006) */
-        bool dated = false;
-        for (uint32_t i = 0; i < dj->actors[actor->entry].ncodes && !c->opt.compat; i++)
-            dated |= dj->codes[dj->actors[actor->entry].codes + i].kind != GS_CODE_DEFAULT;
+        bool dated = !c->opt.compat && gs_dict_actor_dated(dj, actor->entry);
         person = strlen(base) >= 6 && L->lt[actor->end - 1].penn == GS_P_NNP &&
                  (gs_code_is_country(base) || (dated && actor->end - actor->start >= 2));
         if (person && actor->end - actor->start >= 2) {

@@ -1267,6 +1267,17 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
     return m.best_entry;
 }
 
+bool gs_dict_actor_dated(const gs_dict *d, uint32_t actor)
+{
+    if (actor >= d->nactors)
+        return false;
+    const gs_actor *a = &d->actors[actor];
+    for (uint32_t i = 0; i < a->ncodes; i++)
+        if (d->codes[a->codes + i].kind != GS_CODE_DEFAULT)
+            return true;
+    return false;
+}
+
 uint32_t gs_dict_actor_code(const gs_dict *d, uint32_t actor, int32_t date)
 {
     if (actor >= d->nactors)

@@ -345,5 +345,8 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
  * takes the default code): the first date restriction that holds, else the
  * default.  Returns a pool offset, or 0 when the entry has no code. */
 uint32_t gs_dict_actor_code(const gs_dict *d, uint32_t actor, int32_t date);
+/* Has the actor a code for some dates only (so that its code depends on the
+ * date)? */
+bool gs_dict_actor_dated(const gs_dict *d, uint32_t actor);
 
 #endif /* GESTA_DICT_H */
