@@ -536,6 +536,38 @@ static inline int emit_ascii_word(scan *sc, size_t a, size_t b, unsigned wsflags
     return 0;
 }
 
+/* The ASCII word of letters and digits at i when it ends cleanly (at a byte
+ * that ends every word) within max_token_bytes: emitted with the
+ * whitespace flags ws, its end in *end; 1 when emitted, 0 when the general
+ * path must look at it, or an error. */
+static GS_ALWAYS_INLINE int ascii_word_at(scan *sc, size_t i, unsigned ws, size_t *end)
+{
+    size_t lim = sc->n - i > sc->max_tok ? i + sc->max_tok : sc->n;
+    unsigned m = 0;
+    size_t j = ascii_run(sc->s, i, lim, &m);
+    if (j - i >= sc->max_tok || !word_ends_at(sc->s, sc->n, j))
+        return 0;
+    int rc = emit_ascii_word(sc, i, j, ws, m);
+    if (rc < 0)
+        return rc;
+    *end = j;
+    return 1;
+}
+
+/* emit for one byte of ASCII punctuation of class C_OTHER, with the same
+ * flags. */
+static GS_ALWAYS_INLINE int emit_ascii_punct(scan *sc, size_t i, unsigned ws)
+{
+    gs_tok *tk = new_tok(sc, i, i + 1);
+    if (!tk)
+        return GESTA_ENOMEM;
+    tk->norm = (const char *)sc->s + i;
+    tk->norm_len = 1;
+    tk->flags = (uint16_t)(ws | GS_TF_PUNCT);
+    sc->t->ntoks++;
+    return 0;
+}
+
 /* Length of the clitic that starts at the apostrophe at i ("'s", "'ll"),
  * or 0.  A clitic is followed by a non-letter. */
 static size_t clitic_at(const scan *sc, size_t i)
@@ -779,12 +811,10 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
                 continue;
             }
             if (ascii_alnum[b0]) {
-                size_t lim = n - i > sc.max_tok ? i + sc.max_tok : n;
-                unsigned m = 0;
-                size_t j = ascii_run(sc.s, i, lim, &m);
-                if (j - i < sc.max_tok && word_ends_at(sc.s, n, j)) {
-                    if ((rc = emit_ascii_word(&sc, i, j, ws, m)) < 0)
-                        return rc;
+                size_t j;
+                if ((rc = ascii_word_at(&sc, i, ws, &j)) < 0)
+                    return rc;
+                if (rc) {
                     ws = 0;
                     i = j;
                     continue;
@@ -792,13 +822,8 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
             } else if (b0 < 0x80 && ascii_class[b0] == C_OTHER) {
                 /* ASCII punctuation of no class of its own (a comma, a
                  * colon, a bracket): a token of one byte */
-                gs_tok *tk = new_tok(&sc, i, i + 1);
-                if (!tk)
-                    return GESTA_ENOMEM;
-                tk->norm = (const char *)sc.s + i;
-                tk->norm_len = 1;
-                tk->flags = (uint16_t)(ws | GS_TF_PUNCT);
-                t->ntoks++;
+                if ((rc = emit_ascii_punct(&sc, i, ws)) < 0)
+                    return rc;
                 ws = 0;
                 i++;
                 continue;
@@ -844,13 +869,10 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
              * comma after a letter), where scan_word, the "n't" and clitic
              * tests and emit would all come to this same token. */
             if (c != C_INVALID && cp < 0x80) {
-                const uint8_t *p = sc.s;
-                size_t j = i, lim = n - i > sc.max_tok ? i + sc.max_tok : n;
-                unsigned m = 0;
-                j = ascii_run(p, j, lim, &m);
-                if (j - i < sc.max_tok && word_ends_at(p, n, j)) {
-                    if ((rc = emit_ascii_word(&sc, i, j, ws, m)) < 0)
-                        return rc;
+                size_t j;
+                if ((rc = ascii_word_at(&sc, i, ws, &j)) < 0)
+                    return rc;
+                if (rc) {
                     ws = 0;
                     i = j;
                     continue;
