@@ -450,15 +450,7 @@ static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
 
 static bool tok_in(const gs_tok *t, const char *const *list)
 {
-    /* (the lists' words are lower-case and not empty: a first letter that
-     * differs settles most of them) */
-    if (!t->norm_len)
-        return false;
-    int c0 = gs_lower((unsigned char)t->norm[0]);
-    for (; *list; list++)
-        if ((*list)[0] == c0 && tok_is(t, *list))
-            return true;
-    return false;
+    return gs_in_nocase(t->norm, t->norm_len, list); /* the lists are lower-case */
 }
 
 /* A person named in full earlier in the document whom np names again by

@@ -179,5 +179,8 @@ static inline bool gs_is_alpha(int c) { return gs_is_upper(c) || gs_is_lower(c);
 
 /* Case-insensitive (ASCII) comparison of s[0..n) with the NUL-terminated lit. */
 bool gs_eq_nocase(const char *s, size_t n, const char *lit);
+/* Is s[0..n) one of the lower-case, non-empty words of the NULL-terminated
+ * list, ignoring case?  Only the words with s's first letter are compared. */
+bool gs_in_nocase(const char *s, size_t n, const char *const *list);
 
 #endif /* GESTA_CORE_H */

@@ -116,3 +116,14 @@ bool gs_eq_nocase(const char *s, size_t n, const char *lit)
     }
     return lit[i] == '\0';
 }
+
+bool gs_in_nocase(const char *s, size_t n, const char *const *list)
+{
+    if (!n)
+        return false;
+    int c0 = gs_lower((unsigned char)s[0]);
+    for (; *list; list++)
+        if ((*list)[0] == c0 && gs_eq_nocase(s, n, *list))
+            return true;
+    return false;
+}

@@ -675,11 +675,7 @@ static bool is_modal_word(const gs_tok *tk)
                                          "should", "must", "'ll", "wo", "ca", NULL};
     if (tk->norm_len < 2 || tk->norm_len > 6) /* the lengths of the list's words */
         return false;
-    int c0 = gs_lower((unsigned char)tk->norm[0]);
-    for (const char *const *m = modals; *m; m++)
-        if ((*m)[0] == c0 && gs_lit_eq_nocase(tk->norm, tk->norm_len, *m))
-            return true;
-    return false;
+    return gs_in_nocase(tk->norm, tk->norm_len, modals);
 }
 
 static void drop_verbs(cands *c)

@@ -22,18 +22,6 @@ static GS_ALWAYS_INLINE bool norm_is(const gs_tok *t, const char *lit)
     return GS_LIT_EQ(t->norm, t->norm_len, lit);
 }
 
-/* Is s[0..n) one of the lower-case words of list, ignoring case?  A first
- * letter that differs settles most of them. */
-static bool in_list_nocase(const char *s, size_t n, const char *const *list)
-{
-    if (!n)
-        return false;
-    int c0 = gs_lower((unsigned char)s[0]);
-    for (; *list; list++)
-        if ((*list)[0] == c0 && gs_eq_nocase(s, n, *list))
-            return true;
-    return false;
-}
 
 /* Words that commonly open a sentence in news, capitalised. */
 static const char *const starters[] = {
@@ -50,7 +38,7 @@ static const char *const starters[] = {
 
 static bool is_starter(const gs_tok *t)
 {
-    return (t->flags & GS_TF_CAP) && in_list_nocase(t->norm, t->norm_len, starters);
+    return (t->flags & GS_TF_CAP) && gs_in_nocase(t->norm, t->norm_len, starters);
 }
 
 static bool is_open(const gs_tok *t)
@@ -80,7 +68,7 @@ static bool is_closer(const gs_tok *t)
 static bool corporate(const char *w, size_t n)
 {
     static const char *const list[] = {"inc", "corp", "co", "ltd", "plc", "bros", "llc", "cos", NULL};
-    return in_list_nocase(w, n, list);
+    return gs_in_nocase(w, n, list);
 }
 
 /* Lower-case words that continue a name ("Bank of", "Fenner and Smith"). */
@@ -88,7 +76,7 @@ static bool connective(const gs_tok *t)
 {
     static const char *const list[] = {"of", "and", "de", "du", "la", "le", "der", "von", "van",
                                        "for", "the", "&", NULL};
-    return in_list_nocase(t->norm, t->norm_len, list);
+    return gs_in_nocase(t->norm, t->norm_len, list);
 }
 
 /* Does the sentence end after terminator term, before token next? */
@@ -158,7 +146,7 @@ static bool is_month(const gs_tok *t)
     size_t n = t->norm_len;
     if (n && t->norm[n - 1] == '.')
         n--;
-    return in_list_nocase(t->norm, n, months);
+    return gs_in_nocase(t->norm, n, months);
 }
 
 /* Recognises a dateline at toks[b..end): "SEOUL:", "WASHINGTON (Reuters) -",
