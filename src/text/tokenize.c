@@ -799,27 +799,32 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
     int newlines = 0;
     int rc;
     while (i < n) {
-        /* The commonest bytes first, within a line (not at its start, where
-         * indentation counts; and there no line break is pending): a space,
-         * and an ASCII word that the general path below would emit as it
-         * is. */
-        if (!at_line_start) {
-            uint8_t b0 = sc.s[i];
+        /* The commonest bytes first: an ASCII word that the general path
+         * below would emit as it is and, within a line (not at its start,
+         * where indentation counts), a space and one-byte punctuation. */
+        uint8_t b0 = sc.s[i];
+        if (ascii_alnum[b0]) {
+            /* a token starts here: a paragraph when an indented line
+             * follows a line break */
+            if (at_line_start && newlines > 0 && line_indent >= 2)
+                ws |= GS_TF_PARA;
+            at_line_start = false;
+            newlines = 0;
+            size_t j;
+            if ((rc = ascii_word_at(&sc, i, ws, &j)) < 0)
+                return rc;
+            if (rc) {
+                ws = 0;
+                i = j;
+                continue;
+            }
+        } else if (!at_line_start) {
             if (b0 == ' ') {
                 ws |= GS_TF_SPACE;
                 i++;
                 continue;
             }
-            if (ascii_alnum[b0]) {
-                size_t j;
-                if ((rc = ascii_word_at(&sc, i, ws, &j)) < 0)
-                    return rc;
-                if (rc) {
-                    ws = 0;
-                    i = j;
-                    continue;
-                }
-            } else if (b0 < 0x80 && ascii_class[b0] == C_OTHER) {
+            if (b0 < 0x80 && ascii_class[b0] == C_OTHER) {
                 /* ASCII punctuation of no class of its own (a comma, a
                  * colon, a bracket): a token of one byte */
                 if ((rc = emit_ascii_punct(&sc, i, ws)) < 0)
@@ -864,20 +869,7 @@ int gs_tokenize(gs_text *t, const char *str, size_t n, int field)
         case C_LETTER:
         case C_DIGIT:
         case C_INVALID: {
-            /* The common case first: ASCII letters and digits up to a byte
-             * that ends every word (a space, a quote, most punctuation, a
-             * comma after a letter), where scan_word, the "n't" and clitic
-             * tests and emit would all come to this same token. */
-            if (c != C_INVALID && cp < 0x80) {
-                size_t j;
-                if ((rc = ascii_word_at(&sc, i, ws, &j)) < 0)
-                    return rc;
-                if (rc) {
-                    ws = 0;
-                    i = j;
-                    continue;
-                }
-            }
+            /* (an ASCII word that ends cleanly was taken above) */
             bool cut;
             bool nn = needs_norm;
             b = scan_word(&sc, a, &nn, &cut);
