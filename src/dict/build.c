@@ -1113,7 +1113,7 @@ uint32_t gs_dict_word(const gs_dict *d, const char *w, size_t n)
         /* the slot's hash bits first: most slots probed hold other words */
         if (!((e ^ fh) & ~GS_WORD_ID_MASK)) {
             const char *s = d->pool + d->word_str[(e & GS_WORD_ID_MASK) - 1];
-            if (!strncmp(s, w, n) && s[n] == '\0')
+            if (gs_lit_eq(w, n, s))
                 return (e & GS_WORD_ID_MASK) - 1;
         }
         h = (h + 1) & (d->word_hash_size - 1);

@@ -45,7 +45,7 @@ const gs_lex_entry *gs_lex_find(const char *w, size_t n)
         if (!((e ^ full) & ~GS_LEX_IMASK)) {
             const gs_lex_entry *x = &gs_lex_entries[(e & GS_LEX_IMASK) - 1];
             const char *s = gs_lex_pool + x->word;
-            if (!strncmp(s, w, n) && s[n] == '\0')
+            if (gs_lit_eq(w, n, s))
                 return x;
         }
         h = (h + 1) & (GS_LEX_HSIZE - 1);
@@ -61,7 +61,7 @@ static const gs_suffix_entry *suffix_find(const char *w, size_t n)
             return NULL;
         if (!((e ^ full) & ~GS_LEX_IMASK)) {
             const gs_suffix_entry *x = &gs_suffixes[(e & GS_LEX_IMASK) - 1];
-            if (!strncmp(x->s, w, n) && x->s[n] == '\0') /* (n <= 5: see unknown_cands) */
+            if (gs_lit_eq(w, n, x->s)) /* (n <= 5: see unknown_cands) */
                 return x;
         }
         h = (h + 1) & (GS_SUFFIX_HSIZE - 1);
