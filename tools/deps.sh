@@ -4,7 +4,7 @@
 set -eu
 
 # Extra package names on the command line are added (make regen uses this).
-need="make gcc pkg-config libutf8proc-dev libyajl-dev libjansson-dev libxml2-dev $*"
+need="make gcc clang pkg-config libutf8proc-dev libyajl-dev libjansson-dev libxml2-dev $*"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
