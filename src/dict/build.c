@@ -665,16 +665,51 @@ static int first_words(gs_dict *d)
         }
         d->synset_multi[i] = n | maxlen << 24;
     }
-    /* the nodes with a gap edge: only they are searched past the next word */
-    d->gap_nodes = calloc(((size_t)d->nnodes + 63) / 64 + 1, sizeof(uint64_t));
-    if (!d->gap_nodes)
+    /* the tries laid out for matching (tz, in gs_dict) */
+    uint32_t *toff = malloc(((size_t)d->nnodes + 1) * sizeof(uint32_t));
+    if (!toff)
         return GESTA_ENOMEM;
-    for (uint32_t i = 0; i < d->nnodes; i++)
-        for (uint32_t e = d->nodes[i].first; e < d->nodes[i].first + d->nodes[i].n; e++)
-            if (d->edges[e].gap) {
-                d->gap_nodes[i >> 6] |= 1ull << (i & 63);
-                break;
-            }
+    uint64_t tzn = 0;
+    for (uint32_t i = 0; i < d->nnodes; i++) {
+        toff[i] = (uint32_t)tzn;
+        tzn += 2 + 2 * (uint64_t)d->nodes[i].n;
+        if (tzn >= 0x80000000u) { /* offsets must leave bit 31 free */
+            free(toff);
+            return GESTA_ENOMEM;
+        }
+    }
+    d->tz = malloc((tzn ? tzn : 1) * sizeof(uint32_t));
+    d->first_child = malloc((nfirst + GS_DK_COUNT) * sizeof(uint32_t));
+    if (!d->tz || !d->first_child) {
+        free(toff);
+        return GESTA_ENOMEM;
+    }
+    for (uint32_t i = 0; i < d->nnodes; i++) {
+        const gs_tnode *nd = &d->nodes[i];
+        uint32_t *o = d->tz + toff[i], gap = 0;
+        o[0] = nd->entry;
+        for (uint32_t k = 0; k < nd->n; k++) {
+            const gs_tedge *e = &d->edges[nd->first + k];
+            o[2 + 2 * k] = e->word;
+            o[3 + 2 * k] = toff[e->child] | (uint32_t)(e->gap != 0) << 31;
+            gap |= e->gap != 0;
+        }
+        o[1] = nd->n | gap << 31;
+    }
+    for (int k = 0; k < GS_DK_COUNT; k++) {
+        d->tz_root[k] = toff[d->root[k]];
+        /* (a kind's first words in first_edge, and one more for the end) */
+        uint32_t nf = (k + 1 < GS_DK_COUNT ? d->first_edge_off[k + 1] : (uint32_t)(nfirst + GS_DK_COUNT)) -
+                      d->first_edge_off[k];
+        for (uint32_t r = 0; r + 1 < nf; r++) {
+            uint32_t lo = d->first_edge[d->first_edge_off[k] + r],
+                     hi = d->first_edge[d->first_edge_off[k] + r + 1];
+            d->first_child[d->first_edge_off[k] + r] =
+                hi - lo == 1 ? toff[d->edges[lo].child] : UINT32_MAX;
+        }
+        d->first_child[d->first_edge_off[k] + nf - 1] = UINT32_MAX;
+    }
+    free(toff);
     /* each pattern's signature of the words it needs */
     d->pattern_sig = calloc(d->npatterns ? d->npatterns : 1, sizeof(uint64_t));
     if (!d->pattern_sig)
@@ -723,7 +758,8 @@ void gs_dict_free(gs_dict *d)
     free(d->first_rank);
     free(d->first_edge);
     free(d->synset_multi);
-    free(d->gap_nodes);
+    free(d->tz);
+    free(d->first_child);
     free(d->pattern_sig);
     free(d->syn_first_off);
     free(d->syn_first);
@@ -1120,24 +1156,30 @@ uint32_t gs_dict_word(const gs_dict *d, const char *w, size_t n)
     }
 }
 
-/* The edges of node with the given word, as a range [lo, hi). */
-static void edge_range(const gs_dict *d, const gs_tnode *node, uint32_t word, uint32_t *lo,
-                       uint32_t *hi)
+/* The edges of the tz node at nd (see gs_dict) with the given word, as
+ * edge indices [lo, hi) of the node: its edges are sorted by word. */
+static inline void tz_range(const uint32_t *nd, uint32_t word, uint32_t *lo, uint32_t *hi)
 {
-    uint32_t a = node->first, b = node->first + node->n;
+    const uint32_t *e = nd + 2;
+    uint32_t n = nd[1] & 0x7fffffffu, a = 0, b = n;
     while (a < b) {
         uint32_t m = a + (b - a) / 2;
-        if (d->edges[m].word < word)
+        if (e[2 * m] < word)
             a = m + 1;
         else
             b = m;
     }
-    uint32_t e = a;
-    while (e < node->first + node->n && d->edges[e].word == word)
-        e++;
+    uint32_t x = a;
+    while (x < n && e[2 * x] == word)
+        x++;
     *lo = a;
-    *hi = e;
+    *hi = x;
 }
+
+/* Edge k of the tz node at nd: its child's offset, and whether it is a gap
+ * edge. */
+static inline uint32_t tz_child(const uint32_t *nd, uint32_t k) { return nd[3 + 2 * k] & 0x7fffffffu; }
+static inline bool tz_gap(const uint32_t *nd, uint32_t k) { return nd[3 + 2 * k] >> 31; }
 
 typedef struct mstate {
     const gs_dict *d;
@@ -1148,32 +1190,34 @@ typedef struct mstate {
     int depth;
 } mstate;
 
+/* Matches from the tz node at offset node, word pos of m->words on. */
 static void match_from(mstate *m, uint32_t node, size_t pos)
 {
     int depth0 = m->depth;
+    const uint32_t *tz = m->d->tz;
     /* down a single path without recursing: most nodes take only the next
      * word, and most words have one edge from a node */
     for (;;) {
-        const gs_tnode *nd = &m->d->nodes[node];
-        if (nd->entry && pos > m->best_len) {
-            m->best_entry = nd->entry;
+        const uint32_t *nd = tz + node;
+        if (nd[0] && pos > m->best_len) {
+            m->best_entry = nd[0];
             m->best_len = pos;
         }
-        if (!nd->n || pos >= m->n || m->depth > 64)
+        if (!(nd[1] & 0x7fffffffu) || pos >= m->n || m->depth > 64)
             break;
         m->depth++;
         /* past the next word only through a gap edge */
-        size_t maxgap = (m->d->gap_nodes[node >> 6] >> (node & 63)) & 1 ? m->maxgap : 0;
+        size_t maxgap = nd[1] >> 31 ? m->maxgap : 0;
         if (maxgap) {
             for (size_t j = pos; j < m->n && j <= pos + maxgap; j++) {
                 uint32_t w = m->words[j * m->stride];
                 if (w == UINT32_MAX)
                     continue;
                 uint32_t lo, hi;
-                edge_range(m->d, nd, w, &lo, &hi);
+                tz_range(nd, w, &lo, &hi);
                 for (uint32_t e = lo; e < hi; e++)
-                    if (j == pos || m->d->edges[e].gap)
-                        match_from(m, m->d->edges[e].child, j + 1);
+                    if (j == pos || tz_gap(nd, e))
+                        match_from(m, tz_child(nd, e), j + 1);
             }
             break;
         }
@@ -1181,13 +1225,13 @@ static void match_from(mstate *m, uint32_t node, size_t pos)
         if (w == UINT32_MAX)
             break;
         uint32_t lo, hi;
-        edge_range(m->d, nd, w, &lo, &hi);
+        tz_range(nd, w, &lo, &hi);
         if (hi - lo != 1) {
             for (uint32_t e = lo; e < hi; e++)
-                match_from(m, m->d->edges[e].child, pos + 1);
+                match_from(m, tz_child(nd, e), pos + 1);
             break;
         }
-        node = m->d->edges[lo].child;
+        node = tz_child(nd, lo);
         pos++;
     }
     m->depth = depth0;
@@ -1205,44 +1249,47 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
     *len = 0;
     if (!n || words[0] == UINT32_MAX || kind < 0 || kind >= GS_DK_COUNT)
         return 0;
-    uint32_t lo, hi, w = words[0];
-    if (d->first_words && w < d->nwords) {
+    uint32_t lo, hi, w = words[0], child = UINT32_MAX;
+    const uint32_t *root = d->tz + d->tz_root[kind];
+    if (w < d->nwords) {
         size_t blk = (size_t)kind * d->first_stride + (w >> 6);
         uint64_t bits = d->first_words[blk];
         if (!((bits >> (w & 63)) & 1))
             return 0;
-        uint32_t r = d->first_rank[blk] +
+        uint32_t r = d->first_edge_off[kind] + d->first_rank[blk] +
                      popcount64(bits & ((1ull << (w & 63)) - 1));
-        const uint32_t *fe = d->first_edge + d->first_edge_off[kind];
-        lo = fe[r];
-        hi = fe[r + 1];
+        child = d->first_child[r];
+        /* (several root edges: their indices among the root's) */
+        lo = d->first_edge[r] - d->nodes[d->root[kind]].first;
+        hi = d->first_edge[r + 1] - d->nodes[d->root[kind]].first;
     } else {
-        edge_range(d, &d->nodes[d->root[kind]], w, &lo, &hi);
+        tz_range(root, w, &lo, &hi);
+        if (hi - lo == 1)
+            child = tz_child(root, lo);
     }
-    if (lo == hi)
-        return 0;
-    if (hi - lo == 1) {
+    if (child != UINT32_MAX) {
         /* one edge for the first word (most): its path is walked here while
          * it neither branches nor allows a gap, and searched by match_from
          * from where it does, as match_from alone would */
-        uint32_t node = d->edges[lo].child, best = 0;
+        const uint32_t *tz = d->tz;
+        uint32_t node = child, best = 0;
         size_t best_len = 0, pos = 1;
         int depth = 0;
         for (;;) {
-            const gs_tnode *nd = &d->nodes[node];
-            if (nd->entry && pos > best_len) {
-                best = nd->entry;
+            const uint32_t *nd = tz + node;
+            if (nd[0] && pos > best_len) {
+                best = nd[0];
                 best_len = pos;
             }
-            if (!nd->n || pos >= n || depth > 64)
+            if (!(nd[1] & 0x7fffffffu) || pos >= n || depth > 64)
                 break;
-            bool gap = maxgap && ((d->gap_nodes[node >> 6] >> (node & 63)) & 1);
+            bool gap = maxgap && (nd[1] >> 31);
             uint32_t l2 = 0, h2 = 0;
             if (!gap) {
                 uint32_t w2 = words[pos * stride];
                 if (w2 == UINT32_MAX)
                     break;
-                edge_range(d, nd, w2, &l2, &h2);
+                tz_range(nd, w2, &l2, &h2);
                 if (l2 == h2)
                     break;
             }
@@ -1254,15 +1301,17 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
                 break;
             }
             depth++;
-            node = d->edges[l2].child;
+            node = tz_child(nd, l2);
             pos++;
         }
         *len = best_len;
         return best;
     }
+    if (lo == hi)
+        return 0;
     mstate m = {d, words, stride, n, maxgap, 0, 0, 0};
     for (uint32_t e = lo; e < hi; e++)
-        match_from(&m, d->edges[e].child, 1);
+        match_from(&m, tz_child(root, e), 1);
     *len = m.best_len;
     return m.best_entry;
 }

@@ -221,7 +221,17 @@ typedef struct gs_dict {
     uint32_t first_edge_off[GS_DK_COUNT];
     uint32_t *syn_first_off;    /* per word id, nwords + 1 offsets into syn_first */
     uint32_t *syn_first;        /* the synsets with a member that begins with the word */
-    uint64_t *gap_nodes;        /* a bit per trie node: one of its edges has gap set */
+    /* the tries again, laid out for matching: each node is a run of words
+     * in tz, its entry (+ 1, 0 for none), its edge count with bit 31 set
+     * when one of its edges has a gap, then per edge its word and its
+     * child's offset in tz with bit 31 set for a gap edge.  A node and its
+     * edges are then one read (one or two cache lines) where the node and
+     * edge arrays took two or three, each a likely cache miss. */
+    uint32_t *tz;
+    uint32_t tz_root[GS_DK_COUNT]; /* each kind's root offset in tz */
+    uint32_t *first_child;      /* parallel to first_edge: the tz offset of the child of
+                                 * a first word's only root edge, or UINT32_MAX when the
+                                 * word has several */
     uint64_t *pattern_sig;      /* per pattern: gs_word_sig of the words it needs */
     uint32_t *synset_multi;     /* per synset: members of several words (low 24
                                    bits) and the longest one's length (high 8) */
