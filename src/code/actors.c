@@ -22,9 +22,10 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* Is token t the lower-case literal w, whatever its case?  (A macro: see
- * GS_LIT_EQ.) */
-#define tok_is(t, w) GS_LIT_EQ_NOCASE((t)->norm, (t)->norm_len, (w))
+static GS_ALWAYS_INLINE bool tok_is(const gs_tok *t, const char *w)
+{
+    return GS_LIT_EQ_NOCASE(t->norm, t->norm_len, w); /* w is lower-case */
+}
 
 /* The kinds of phrase that may start with a word of the given ids (one per
  * dictionary), as bits 1 << kind: the dictionaries in use for the kind

@@ -26,8 +26,10 @@
 
 /* ------------------------------------------------------- helpers */
 
-/* Is token k's lemma the literal w?  (A macro: see GS_LIT_EQ.) */
-#define lemma_is(L, k, w) GS_LIT_EQ((L)->lt[(k)].lemma, (L)->lt[(k)].lemma_len, (w))
+static GS_ALWAYS_INLINE bool lemma_is(const gs_lang *L, uint32_t k, const char *w)
+{
+    return GS_LIT_EQ(L->lt[k].lemma, L->lt[k].lemma_len, w);
+}
 
 static bool lemma_in(const gs_lang *L, uint32_t k, const char *const *list)
 {

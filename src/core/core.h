@@ -160,12 +160,9 @@ static inline bool gs_same_nocase(const char *a, const char *b, size_t n)
 }
 
 /* gs_lit_eq and gs_lit_eq_nocase for a literal whose length the compiler
- * knows: the length first, then one block compare (or the case-blind loop),
- * so that a word of another length is not read at all; any other lit as the
- * functions do.  A helper that passes a literal on to them must be a macro:
- * clang decides __builtin_constant_p before it inlines a function, so in an
- * inline helper the literal is a parameter, never constant, and the test
- * falls to the functions' byte loops (gcc decides after inlining). */
+ * knows: the length first, then one block compare (or the case-blind loop);
+ * any other lit as the functions do.  For small helpers inlined where they
+ * are called with literals (GS_ALWAYS_INLINE). */
 #define GS_LIT_EQ(s, n, lit)                                                                      \
     (__builtin_constant_p(__builtin_strlen(lit))                                                  \
          ? ((n) == __builtin_strlen(lit) && !memcmp((s), (lit), __builtin_strlen(lit)))          \

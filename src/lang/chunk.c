@@ -39,10 +39,12 @@ typedef struct ctx {
 
 static inline int P(const ctx *c, uint32_t i) { return i < c->e ? c->lt[i].penn : -1; }
 
-/* Is token i's lemma the literal w (false past the sentence)?  (A macro:
- * see GS_LIT_EQ.) */
-#define lemma_is(c, i, w) \
-    ((i) < (c)->e && GS_LIT_EQ((c)->lt[(i)].lemma, (c)->lt[(i)].lemma_len, (w)))
+static GS_ALWAYS_INLINE bool lemma_is(const ctx *c, uint32_t i, const char *w)
+{
+    if (i >= c->e)
+        return false;
+    return GS_LIT_EQ(c->lt[i].lemma, c->lt[i].lemma_len, w);
+}
 
 static bool lemma_in(const ctx *c, uint32_t i, const char *const *list)
 {
@@ -56,10 +58,12 @@ static bool lemma_in(const ctx *c, uint32_t i, const char *const *list)
     return false;
 }
 
-/* Is token i (normalised) the literal w (false past the sentence)?  (A
- * macro: see GS_LIT_EQ.) */
-#define norm_is(c, i, w) \
-    ((i) < (c)->e && GS_LIT_EQ((c)->tok[(i)].norm, (c)->tok[(i)].norm_len, (w)))
+static GS_ALWAYS_INLINE bool norm_is(const ctx *c, uint32_t i, const char *w)
+{
+    if (i >= c->e)
+        return false;
+    return GS_LIT_EQ(c->tok[i].norm, c->tok[i].norm_len, w);
+}
 
 static bool is_noun(int p) { return p == GS_P_NN || p == GS_P_NNS || p == GS_P_NNP || p == GS_P_NNPS; }
 static bool is_verb(int p) { return p >= GS_P_VB && p <= GS_P_VBZ; }

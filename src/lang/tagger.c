@@ -311,8 +311,10 @@ static void unknown_cands(cands *c, const char *lw, size_t n, uint8_t wn)
         cand_add(c, tmp.tag[i], tmp.score[i]);
 }
 
-/* Is token t (normalised) the literal lit?  (A macro: see GS_LIT_EQ.) */
-#define norm_is(t, lit) GS_LIT_EQ((t)->norm, (t)->norm_len, (lit))
+static GS_ALWAYS_INLINE bool norm_is(const gs_tok *t, const char *lit)
+{
+    return GS_LIT_EQ(t->norm, t->norm_len, lit);
+}
 
 /* Candidates for token i of the sentence.  lw is its lower-case form. */
 static void token_cands(cands *c, const gs_tok *tk, const char *lw, size_t n, bool initial,

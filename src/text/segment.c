@@ -17,8 +17,10 @@
  */
 #include "text.h"
 
-/* Is token t (normalised) the literal lit?  (A macro: see GS_LIT_EQ.) */
-#define norm_is(t, lit) GS_LIT_EQ((t)->norm, (t)->norm_len, (lit))
+static GS_ALWAYS_INLINE bool norm_is(const gs_tok *t, const char *lit)
+{
+    return GS_LIT_EQ(t->norm, t->norm_len, lit);
+}
 
 
 /* Words that commonly open a sentence in news, capitalised. */
