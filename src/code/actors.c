@@ -146,9 +146,22 @@ static GS_ALWAYS_INLINE void word_ids_n(gs_coder *c, const gs_text *t, const gs_
         uint32_t *wid = &c->wid[(size_t)k * nall];
         uint32_t *lid = &c->lid[(size_t)k * nall];
         uint32_t h = id_hash(L->tokhash[k]);
-        /* the cache's answer inline (most tokens), the lookup when it has none */
-        if (!cached || !id_hit_n(c, nall, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
-            ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
+        struct gs_lexid *x = nall == 1 && lt->lex && c->lexid ? &c->lexid[lt->lex] : NULL;
+        if (x && x->set) {
+            /* a lexicon word asked before */
+            wid[0] = x->id;
+            c->startmask[k] = x->mask;
+        } else {
+            /* the cache's answer inline (most other tokens), the lookup when it
+             * has none */
+            if (!cached || !id_hit_n(c, nall, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]))
+                ids_of(c, d, tk->norm, tk->norm_len, true, h, L->tokkey[k], wid, &c->startmask[k]);
+            if (x) {
+                x->id = wid[0];
+                x->mask = c->startmask[k];
+                x->set = 1;
+            }
+        }
         /* a lemma that is the word itself up to case folds to the same key
          * (the tagger's finding, remembered with the lemma) */
         if (lt->lclass & GS_LC_FORM) {
@@ -189,8 +202,12 @@ int gs_code_word_ids(gs_coder *c, const gs_text *t, const gs_lang *L, const gs_d
     /* the cache belongs to one set of dictionaries */
     if (c->idcache_dicts != d) {
         free(c->idcache);
+        free(c->lexid);
+        c->lexid = NULL;
         c->idcache = calloc(GS_IDCACHE, sizeof *c->idcache);
         if (!c->idcache)
+            return GESTA_ENOMEM;
+        if (d->nall == 1 && !(c->lexid = calloc((size_t)gs_lex_count + 1, sizeof *c->lexid)))
             return GESTA_ENOMEM;
         c->idcache_dicts = d;
     }

@@ -152,6 +152,17 @@ typedef struct gs_coder {
         uint32_t id[GS_IDCACHE_DICTS];
     } *idcache;
     const void *idcache_dicts;
+    /* with one dictionary set: the word ids and start mask of each word of
+     * the tagger's lexicon, by its entry (gs_ltok.lex), filled when first
+     * asked.  Every token with a lexicon entry folds to that entry's word
+     * (the tagger found the entry by the token lower-cased, and folding
+     * lowers ASCII the same way), so its answer is the entry's, without a
+     * probe of the id cache and its conflicts.  For idcache_dicts too. */
+    struct gs_lexid {
+        uint32_t id;
+        uint8_t mask;
+        uint8_t set;
+    } *lexid;
     uint8_t *skip;        /* per token: left out by the comma rule */
     int debug;            /* 0 unknown, 1 off, 2 GESTA_DEBUG_CODE set */
     uint8_t *discarded;   /* per sentence of the document: a discard phrase occurs */

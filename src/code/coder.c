@@ -1852,5 +1852,6 @@ void gs_coder_free(gs_coder *c)
         free(c->synpres[j]);
     free(c->discarded);
     free(c->idcache);
+    free(c->lexid);
     memset(c, 0, sizeof *c);
 }
