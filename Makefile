@@ -10,7 +10,7 @@
 #   make fuzz       run each fuzz harness for FUZZ_SECONDS (libFuzzer, clang)
 
 # clang when it is installed (tools/deps.sh installs it): gesta built with
-# clang 14 codes the benchmark corpus about 6% faster than built with gcc 12,
+# clang 14 codes the benchmark corpus 3-6% faster than built with gcc 12,
 # both at -O2, with the same output (docs/performance.md).  CC=gcc overrides.
 ifeq ($(origin CC),default)
 CC := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo cc)

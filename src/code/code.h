@@ -157,7 +157,8 @@ typedef struct gs_coder {
      * asked.  Every token with a lexicon entry folds to that entry's word
      * (the tagger found the entry by the token lower-cased, and folding
      * lowers ASCII the same way), so its answer is the entry's, without a
-     * probe of the id cache and its conflicts.  For idcache_dicts too. */
+     * probe of the id cache and its conflicts.  It belongs to idcache_dicts,
+     * as the id cache does. */
     struct gs_lexid {
         uint32_t id;
         uint8_t mask;

@@ -1259,9 +1259,11 @@ uint32_t gs_dict_match_strided(const gs_dict *d, int kind, const uint32_t *words
         uint32_t r = d->first_edge_off[kind] + d->first_rank[blk] +
                      popcount64(bits & ((1ull << (w & 63)) - 1));
         child = d->first_child[r];
-        /* (several root edges: their indices among the root's) */
-        lo = d->first_edge[r] - d->nodes[d->root[kind]].first;
-        hi = d->first_edge[r + 1] - d->nodes[d->root[kind]].first;
+        if (child == UINT32_MAX) {
+            /* several root edges: their indices among the root's */
+            lo = d->first_edge[r] - d->nodes[d->root[kind]].first;
+            hi = d->first_edge[r + 1] - d->nodes[d->root[kind]].first;
+        }
     } else {
         tz_range(root, w, &lo, &hi);
         if (hi - lo == 1)
